@@ -1,0 +1,64 @@
+# The two commands: `make demo` and `make test`. Everything else here serves them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# PostgreSQL for the second test run; override to point elsewhere.
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
+
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test install install-test messages lint check test-sqlite test-postgres serve bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+messages: install
+	$(MANAGE) compile_catalogues
+
+demo: install messages
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	@echo "Serving the demo portal at http://127.0.0.1:8000 (admin at /admin/). Ctrl-C stops it."
+	$(MANAGE) runserver 127.0.0.1:8000
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install-test messages
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test-sqlite: install-test messages
+	env -u DATABASE_URL $(BIN)/pytest
+
+# In CI a missing PostgreSQL is a failure, not a skip; locally it is said plainly.
+test-postgres: install-test messages
+	@if $(BIN)/python scripts/db_answers.py "$(PG_TEST_URL)"; then \
+		DATABASE_URL="$(PG_TEST_URL)" $(BIN)/pytest; \
+	elif [ -n "$$CI" ]; then \
+		echo "PostgreSQL does not answer at $(PG_TEST_URL): CI needs it." >&2; exit 1; \
+	else \
+		echo "SKIPPED: PostgreSQL does not answer at $(PG_TEST_URL); the suite ran on SQLite only."; \
+	fi
+
+test: lint check test-sqlite test-postgres
+
+bench: install-test messages
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media test-artifacts

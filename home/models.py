@@ -1,0 +1,77 @@
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from home.figures import key_figures
+
+
+class HomePage(Page):
+    """The root of each locale's tree, served at /<lang>/."""
+
+    intro = models.TextField(
+        help_text="Two or three plain sentences: what QualityRights is for.",
+    )
+    body = RichTextField(
+        blank=True,
+        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        help_text="Optional: more about the initiative, in plain language.",
+    )
+    etraining_heading = models.CharField(
+        max_length=120, default="Take the QualityRights e-training"
+    )
+    etraining_text = models.TextField(
+        blank=True,
+        help_text="Why someone should take the e-training, in one or two sentences.",
+    )
+    etraining_link_text = models.CharField(
+        max_length=120, default="Start the e-training on mental health and human rights"
+    )
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("etraining_heading"),
+                FieldPanel("etraining_text"),
+                FieldPanel("etraining_link_text"),
+            ],
+            heading="Call to action: the e-training",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "home page"
+
+    def route(self, request, path_components):
+        # Locale trees hold only translated pages (docs/i18n.md). When this locale has
+        # no page at the path, serve the default locale's page under this prefix; its
+        # template then shows the "not yet translated" notice.
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            default = Locale.get_default()
+            if not path_components or self.locale_id == default.pk:
+                raise
+            source = self.get_translation_or_none(default)
+            if source is None:
+                raise
+            return source.specific.route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_figures"] = key_figures()
+        context["etraining_url"] = settings.PORTAL_ETRAINING_URL
+        return context

@@ -1,0 +1,76 @@
+"""Locale helpers for the fallback design described in docs/i18n.md.
+
+Locale trees hold only what has been translated; a page that has no translation in the
+visitor's language is served from the English tree under the visitor's prefix, with a
+notice. These helpers keep URLs, the language switcher and listings consistent with that.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from portal.languages import endonym
+
+
+def active_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def is_fallback(page):
+    """True when `page` is shown in a language other than its own."""
+    return page.locale.language_code != active_language()
+
+
+def url_in_language(page, language_code, request=None):
+    """The page's URL under another language prefix (paths are identical across locales)."""
+    url = page.get_url(request=request)
+    if not url:
+        return url
+    own_prefix = f"/{page.locale.language_code}/"
+    if own_prefix in url:
+        head, _, tail = url.partition(own_prefix)
+        return f"{head}/{language_code}/{tail}"
+    return url
+
+
+def localized_url(page, request=None):
+    """Where a link to `page` should go for the visitor: its translation in the active
+    language if one is live, otherwise the source page under the active prefix."""
+    language = active_language()
+    if page.locale.language_code == language:
+        return page.get_url(request=request)
+    translated = page.get_translation_or_none(Locale.get_active())
+    if translated is not None and translated.live:
+        return translated.get_url(request=request)
+    return url_in_language(page, language, request)
+
+
+def live_translations(page, request=None):
+    """(language code, endonym, absolute URL) for each live translation of `page`, in
+    the order of settings.LANGUAGES. Never lists a language the page does not exist in."""
+    pages = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    return [
+        (code, endonym(code), pages[code].get_full_url(request=request))
+        for code, _ in settings.LANGUAGES
+        if code in pages
+    ]
+
+
+def with_locale_fallback(queryset, locale=None):
+    """Pages of the active locale, plus default-locale pages not translated into it.
+
+    One query (the translated keys are a subquery), so it pages in the database however
+    large the library grows.
+    """
+    locale = locale or Locale.get_active()
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return queryset.filter(locale=locale)
+    translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
+    return queryset.filter(
+        Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
+    )

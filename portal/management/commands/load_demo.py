@@ -1,0 +1,61 @@
+"""Load the demo portal: locales, site, pages and a local admin account.
+
+Idempotent: running it twice updates what the first run made and duplicates nothing.
+Each app that has demo content keeps it in its own `demo.py`; this command runs them in
+dependency order.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from wagtail.models import Locale
+
+from home import demo as home_demo
+from portal import demo as portal_demo
+
+
+class Command(BaseCommand):
+    help = "Create or refresh the demo portal (for local use only)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Run even though DEBUG is off. The demo admin account is not for servers.",
+        )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["allow_production"]:
+            raise CommandError(
+                "load_demo creates a demo admin account and sample content; it only runs "
+                "with DEBUG on (use --allow-production if you really mean it)."
+            )
+        with transaction.atomic():
+            self.create_locales()
+            home_demo.load(self.stdout)
+            portal_demo.load(self.stdout)
+        self.create_admin()
+
+    def create_locales(self):
+        for code, _name in settings.LANGUAGES:
+            Locale.objects.get_or_create(language_code=code)
+        self.stdout.write(f"Locales: {Locale.objects.count()}")
+
+    def create_admin(self):
+        User = get_user_model()
+        user, _ = User.objects.get_or_create(
+            username="admin", defaults={"email": "admin@localhost"}
+        )
+        password = secrets.token_urlsafe(12)
+        user.is_staff = user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Demo admin account (local use only): username 'admin', "
+                f"password '{password}' (a new one is set on every run)."
+            )
+        )

@@ -1,0 +1,84 @@
+from django import template
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from portal import i18n
+from portal.languages import bcp47 as to_bcp47
+from portal.languages import endonym as to_endonym
+
+register = template.Library()
+
+
+@register.filter
+def bcp47(code):
+    return to_bcp47(code)
+
+
+@register.filter
+def direction(code):
+    """`rtl` or `ltr` for a language code, from Django's language data."""
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+
+
+@register.filter
+def endonym(code):
+    return to_endonym(code)
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    return i18n.localized_url(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page):
+    return i18n.live_translations(page, context.get("request"))
+
+
+@register.simple_tag
+def is_fallback(page):
+    return i18n.is_fallback(page)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, current=None):
+    """Sections shown in the header: the site root's in-menu children, each replaced by
+    its live translation where there is one (two queries once the site is cached)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    sections = list(site.root_page.get_children().live().in_menu())
+    if not sections:
+        return []
+    active = Locale.get_active()
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.filter(
+            locale=active, translation_key__in=[s.translation_key for s in sections]
+        ).live()
+    }
+    items = []
+    for section in sections:
+        shown = translated.get(section.translation_key, section)
+        url = (
+            shown.get_url(request=request)
+            if shown.locale_id == active.pk
+            else i18n.url_in_language(section, active.language_code, request)
+        )
+        items.append(
+            {"title": shown.title, "url": url, "current": _current(current, section, shown)}
+        )
+    return items
+
+
+def _current(page, *sections):
+    """aria-current value for a menu item: "page" on the section itself, "true" below it."""
+    if page is None:
+        return ""
+    for section in sections:
+        if page.pk == section.pk:
+            return "page"
+        if page.path.startswith(section.path):
+            return "true"
+    return ""
