@@ -171,7 +171,10 @@ def load(stdout):
     english = Locale.objects.get(language_code="en")
     home = HomePage.objects.filter(locale=english).first()
     if home is None:
-        root = Page.get_first_root_node()
+        # The tree's root comes with Wagtail's migrations; a flushed database lacks it.
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=english)
+        )
         # Wagtail's migrations leave a plain "Welcome" page where the home page belongs.
         Page.objects.filter(depth=2, content_type__model="page", slug="home").delete()
         home = HomePage(slug="home", locale=english)

@@ -1,5 +1,6 @@
-"""Demo taxonomy shared by the countries and resources apps."""
+"""Demo locales and the taxonomy shared by the countries and resources apps."""
 
+from django.conf import settings
 from wagtail.models import Locale
 
 from portal.taxonomy import Topic
@@ -18,6 +19,12 @@ TOPICS = {
     "stigma-and-discrimination": "Stigma and discrimination",
     "lived-experience": "Lived experience and participation",
 }
+
+
+def load_locales(stdout):
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    stdout.write(f"Locales: {Locale.objects.count()}")
 
 
 def load(stdout):

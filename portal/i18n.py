@@ -47,14 +47,20 @@ def localized_url(page, request=None):
 
 
 def live_translations(page, request=None):
-    """(language code, endonym, absolute URL) for each live translation of `page`, in
-    the order of settings.LANGUAGES. Never lists a language the page does not exist in."""
+    """{code, name, url, full_url} for each live translation of `page`, in the order of
+    settings.LANGUAGES, `name` being the endonym. Never lists a language the page does
+    not exist in."""
     pages = {
         p.locale.language_code: p
         for p in page.get_translations(inclusive=True).live().select_related("locale")
     }
     return [
-        (code, endonym(code), pages[code].get_full_url(request=request))
+        {
+            "code": code,
+            "name": endonym(code),
+            "url": pages[code].get_url(request=request),
+            "full_url": pages[code].get_full_url(request=request),
+        }
         for code, _ in settings.LANGUAGES
         if code in pages
     ]

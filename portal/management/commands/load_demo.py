@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from wagtail.models import Locale
 
 from home import demo as home_demo
 from portal import demo as portal_demo
@@ -34,15 +33,10 @@ class Command(BaseCommand):
                 "with DEBUG on (use --allow-production if you really mean it)."
             )
         with transaction.atomic():
-            self.create_locales()
+            portal_demo.load_locales(self.stdout)
             home_demo.load(self.stdout)
             portal_demo.load(self.stdout)
         self.create_admin()
-
-    def create_locales(self):
-        for code, _name in settings.LANGUAGES:
-            Locale.objects.get_or_create(language_code=code)
-        self.stdout.write(f"Locales: {Locale.objects.count()}")
 
     def create_admin(self):
         User = get_user_model()

@@ -1,0 +1,78 @@
+"""What every filterable listing page shares: a GET filter form, paging in the database,
+and the querystring for removing one active filter. Pages supply three hooks."""
+
+from django.core.paginator import Paginator
+
+
+class FilterableListingMixin:
+    """Mix into a Page. Subclasses implement:
+
+    - `filter_form_class`: a Django form; every field optional. Unknown or malformed
+      values make that field invalid and it is ignored, with the form's message shown.
+    - `get_base_queryset(request)`: what is listed before filters (locale-aware).
+    - `apply_filters(queryset, filters)`: `filters` holds only valid, non-empty values.
+    """
+
+    filter_form_class = None
+    per_page = 20
+
+    def get_base_queryset(self, request):
+        raise NotImplementedError
+
+    def apply_filters(self, queryset, filters):
+        raise NotImplementedError
+
+    def get_filters(self, form):
+        form.is_valid()  # collects errors; valid fields are in cleaned_data either way
+        return {
+            name: value
+            for name, value in getattr(form, "cleaned_data", {}).items()
+            if name not in form.errors and value not in (None, "", [], ())
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = self.filter_form_class(request.GET or None)
+        filters = self.get_filters(form) if request.GET else {}
+        queryset = self.apply_filters(self.get_base_queryset(request), filters)
+        # get_page() answers `page=abc` with the first page and `page=10^9` with the
+        # last: a visitor following an old link still gets results, never an error.
+        page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
+        context.update(
+            filter_form=form,
+            filters=filters,
+            page_obj=page_obj,
+            results=page_obj.object_list,
+            is_filtered=bool(filters) or "page" in request.GET,
+        )
+        return context
+
+
+def active_filter_links(request, form, filters):
+    """(label, value label, querystring without that value) for each active filter, so
+    a person can remove filters one at a time without JavaScript."""
+    links = []
+    for name, value in filters.items():
+        field = form.fields[name]
+        values = value if isinstance(value, (list, tuple)) else [value]
+        for item in values:
+            raw = str(getattr(item, "slug", item))
+            query = request.GET.copy()
+            remaining = [v for v in query.getlist(name) if v != raw]
+            query.setlist(name, remaining)
+            query.pop("page", None)
+            links.append(
+                {
+                    "field": field.label or name,
+                    "value": _label(field, item),
+                    "querystring": "?" + query.urlencode() if query else "?",
+                }
+            )
+    return links
+
+
+def _label(field, item):
+    for choice_value, choice_label in getattr(field, "choices", []):
+        if str(choice_value) == str(getattr(item, "slug", item)):
+            return choice_label
+    return str(item)
