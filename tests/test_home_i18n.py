@@ -119,3 +119,8 @@ def test_server_error_page_is_localised_and_needs_no_database(rf):
     assert response.status_code == 500
     body = response.content.decode()
     assert 'lang="ar"' in body and 'dir="rtl"' in body
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/999999/", "/admin/pages/999999/edit/"])
+def test_404s_outside_the_language_prefixes_are_not_redirected(admin_client, portal_site, path):
+    assert admin_client.get(path).status_code == 404
