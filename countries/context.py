@@ -100,7 +100,8 @@ def stories_of(country, request, limit=3):
         )
     )
     locale = Locale.get_active()
-    latest = list(stories.defer_streamfields().order_by("-date", "-pk")[:limit])
+    stories = stories.defer_streamfields().select_related("locale")
+    latest = list(stories.order_by("-date", "-pk")[:limit])
     for story in latest:
         story.listing_url = listing_url(story, request, locale)
     return latest

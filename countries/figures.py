@@ -33,6 +33,4 @@ def indicator_totals():
         entry["total"] += value.value
         entry["as_of"] = max(entry["as_of"], value.date)
         entry["sources"].add(value.source)
-    return sorted(
-        totals.values(), key=lambda e: (e["indicator"].sort_order, e["indicator"].name)
-    )
+    return sorted(totals.values(), key=lambda e: (e["indicator"].sort_order, e["indicator"].name))

@@ -39,7 +39,8 @@ class CountryIndexPage(FilterableListingMixin, Page):
     def get_base_queryset(self, request):
         from countries.models import CountryPage
 
-        return with_locale_fallback(CountryPage.objects.live()).order_by("title")
+        pages = with_locale_fallback(CountryPage.objects.live())
+        return pages.select_related("locale").order_by("title")
 
     def apply_filters(self, queryset, filters):
         if "status" in filters:
@@ -73,7 +74,7 @@ class StoryIndexPage(FilterableListingMixin, Page):
         from countries.models import StoryPage
 
         stories = with_locale_fallback(StoryPage.objects.live())
-        return stories.defer_streamfields().order_by("-date", "-pk")
+        return stories.defer_streamfields().select_related("locale").order_by("-date", "-pk")
 
     def apply_filters(self, queryset, filters):
         from countries.models import CountryPage, StoryPage
