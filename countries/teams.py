@@ -49,7 +49,9 @@ def provision_team(country):
         team.group.name = group_name(name)
         team.group.save(update_fields=["name"])
     if team.collection is None:
-        team.collection = Collection.get_first_root_node().add_child(name=name)
+        # Wagtail's migrations make the root collection; a flushed database lacks it.
+        root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+        team.collection = root.add_child(name=name)
         for app_label, codename in COLLECTION_PERMISSIONS:
             GroupCollectionPermission.objects.get_or_create(
                 group=team.group,

@@ -46,8 +46,18 @@ def project(lon, lat):
     return round((lon + 180) * SCALE), round((NORTH - lat) * SCALE)
 
 
+def unwrap(points):
+    """Rings crossing the antimeridian (Russia's far east, Fiji) continue past 180°
+    instead of jumping back across the map; the SVG's viewBox clips the overhang."""
+    longitudes = [lon for lon, _lat in points]
+    if max(longitudes) - min(longitudes) <= 180:
+        return points
+    return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
+
+
 def ring_path(points):
     """Relative SVG path of one ring, or "" when rounding leaves less than a triangle."""
+    points = unwrap(points)
     projected = []
     for lon, lat in points:
         point = project(lon, lat)
