@@ -13,8 +13,13 @@ from wagtail_localize.fields import SynchronizedField
 
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
+from portal.languages import LANGUAGES
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+# Django's language list, plus the portal's own (Filipino is not in Django's).
+TRAINING_LANGUAGE_CHOICES = sorted(
+    (dict(global_settings.LANGUAGES) | dict(LANGUAGES)).items(), key=lambda choice: choice[1]
+)
 
 
 class CountryPage(Page):
@@ -73,7 +78,6 @@ class CountryPage(Page):
 
     def clean(self):
         super().clean()
-        self.iso_code = (self.iso_code or "").upper()
         # Translations share their source's code; another country may not take it.
         clash = CountryPage.objects.filter(iso_code=self.iso_code).exclude(
             translation_key=self.translation_key
@@ -113,6 +117,6 @@ class TrainingLanguage(Orderable):
     """A language the QualityRights e-training is offered in, in this country."""
 
     country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="training_languages")
-    language = models.CharField(max_length=10, choices=global_settings.LANGUAGES)
+    language = models.CharField(max_length=10, choices=TRAINING_LANGUAGE_CHOICES)
 
     panels = [FieldPanel("language")]
