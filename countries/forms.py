@@ -2,6 +2,7 @@
 listing then ignores that filter and shows the form's message (portal/listing.py)."""
 
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
@@ -33,16 +34,21 @@ class StoryFilterForm(forms.Form):
     topic = forms.ChoiceField(label=_("Topic"), required=False)
 
     def __init__(self, *args, **kwargs):
-        from countries.models import CountryPage
+        from countries.models import CountryPage, StoryPage
 
         super().__init__(*args, **kwargs)
-        # Slugs are the same in every language; names come from the visitor's language
-        # where translated. One query each.
-        countries = with_locale_fallback(CountryPage.objects.live()).order_by("title")
+        # Only countries and topics that have a live story are offered, so no option
+        # leads to an empty list. Slugs are the same in every language; names come from
+        # the visitor's language where translated. One query each.
+        has_story = Exists(StoryPage.objects.live().filter(path__startswith=OuterRef("path")))
+        countries = (
+            with_locale_fallback(CountryPage.objects.live()).filter(has_story).order_by("title")
+        )
         self.fields["country"].choices = _any(_("Any country")) + [
             (slug, title) for slug, title in countries.values_list("slug", "title")
         ]
-        topics = _localized(Topic.objects.all())
+        used = Topic.objects.filter(stories__live=True).values("translation_key")
+        topics = _localized(Topic.objects.filter(translation_key__in=used))
         self.fields["topic"].choices = _any(_("Any topic")) + [
             (slug, name) for slug, name in topics.values_list("slug", "name")
         ]

@@ -130,3 +130,10 @@ def test_a_quote_needs_consent():
     value = block.to_python({"quote": "Words", "attribution": "A person", "consent": False})
     with pytest.raises(ValidationError):
         block.clean(value)
+
+
+def test_filters_offer_only_countries_and_topics_with_stories(client, stories, portal_site):
+    build.country(build.country_index(portal_site), "France", "FR", status="planning")
+    form = client.get("/en/stories/").context["filter_form"]
+    assert [slug for slug, _ in form.fields["country"].choices] == ["", "ghana", "kenya"]
+    assert [slug for slug, _ in form.fields["topic"].choices] == ["", "peer-support"]
