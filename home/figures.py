@@ -6,9 +6,11 @@ from wagtail.models import Page
 
 def key_figures():
     """A list of {"value", "label"} dicts, in display order."""
+    from countries.figures import countries_taking_part
     from home.models import HomePage
 
     languages = Page.objects.type(HomePage).live().values("locale").distinct().count()
     return [
         {"value": languages, "label": _("languages the portal is published in")},
+        {"value": countries_taking_part(), "label": _("countries taking part")},
     ]

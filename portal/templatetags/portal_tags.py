@@ -74,7 +74,8 @@ def main_menu(context, current=None):
 
 def _current(page, *sections):
     """aria-current value for a menu item: "page" on the section itself, "true" below it."""
-    if page is None:
+    # Pages without a `page` (404, 500) pass the template engine's "" for it.
+    if not isinstance(page, Page):
         return ""
     for section in sections:
         if page.pk == section.pk:

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from countries import demo as countries_demo
 from home import demo as home_demo
 from portal import demo as portal_demo
 
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             portal_demo.load_locales(self.stdout)
             home_demo.load(self.stdout)
             portal_demo.load(self.stdout)
+            countries_demo.load(self.stdout)
         self.create_admin()
 
     def create_admin(self):

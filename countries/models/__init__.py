@@ -1,0 +1,17 @@
+# One module per page type or concept; Django discovers them all here.
+from countries.models.country_page import CountryPage, TrainingLanguage
+from countries.models.index_pages import CountryIndexPage, StoryIndexPage
+from countries.models.indicators import IndicatorType, IndicatorValue
+from countries.models.story_page import StoryPage
+from countries.models.team import CountryTeam
+
+__all__ = [
+    "CountryIndexPage",
+    "CountryPage",
+    "CountryTeam",
+    "IndicatorType",
+    "IndicatorValue",
+    "StoryIndexPage",
+    "StoryPage",
+    "TrainingLanguage",
+]

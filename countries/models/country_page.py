@@ -1,0 +1,122 @@
+"""A participating country: its profile, indicators and the team that keeps it current."""
+
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from countries.choices import Region, Status
+from countries.iso import validate_alpha2
+from portal.languages import LANGUAGES
+
+TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
+# Django's language list, plus the portal's own (Filipino is not in Django's).
+TRAINING_LANGUAGE_CHOICES = sorted(
+    (dict(global_settings.LANGUAGES) | dict(LANGUAGES)).items(), key=lambda choice: choice[1]
+)
+
+
+class CountryPage(Page):
+    iso_code = models.CharField(
+        _("ISO 3166-1 alpha-2 code"),
+        max_length=2,
+        validators=[validate_alpha2],
+        help_text=_("Two capital letters, e.g. KE for Kenya."),
+    )
+    who_region = models.CharField(_("WHO region"), max_length=4, choices=Region.choices)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.PLANNING)
+    year_joined = models.PositiveSmallIntegerField(null=True, blank=True)
+    summary = models.TextField(help_text=_("Two or three plain sentences for listings."))
+    body = RichTextField(blank=True, features=TEXT_FEATURES)
+    partners = RichTextField(blank=True, features=["bold", "italic", "link", "ul"])
+    contact = RichTextField(
+        blank=True, features=["bold", "link", "ul"], help_text=_("How people can reach the team.")
+    )
+
+    parent_page_types = ["countries.CountryIndexPage"]
+    subpage_types = ["countries.StoryPage"]
+
+    # The code and figures are facts, the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("iso_code"),
+        SynchronizedField("year_joined"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("status"),
+        index.FilterField("who_region"),
+    ]
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("iso_code"),
+                FieldPanel("who_region"),
+                FieldPanel("status"),
+                FieldPanel("year_joined"),
+            ],
+            heading=_("Facts"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("partners"),
+        FieldPanel("contact"),
+        InlinePanel("training_languages", heading=_("E-training languages"), label=_("language")),
+        InlinePanel("indicator_values", heading=_("Indicators"), label=_("value")),
+    ]
+
+    class Meta:
+        verbose_name = _("country page")
+
+    def clean(self):
+        super().clean()
+        # Translations share their source's code; another country may not take it.
+        clash = CountryPage.objects.filter(iso_code=self.iso_code).exclude(
+            translation_key=self.translation_key
+        )
+        if clash.exists():
+            raise ValidationError({"iso_code": _("Another country page already uses this code.")})
+
+    def save(self, *args, **kwargs):
+        # The page and its team (group, collection, permissions) are saved together,
+        # whether the page comes from the admin, load_demo or a test.
+        from countries.teams import provision_team
+
+        update_fields = kwargs.get("update_fields")
+        with transaction.atomic():
+            result = super().save(*args, **kwargs)
+            # Revision bookkeeping saves a few fields only; those never change the team.
+            if update_fields is None or "title" in update_fields:
+                provision_team(self)
+        return result
+
+    def english(self):
+        """The default-locale page: indicator values are kept there only."""
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return self
+        return self.get_translation_or_none(default) or self
+
+    def get_context(self, request, *args, **kwargs):
+        from countries.context import country_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(country_context(self, request))
+        return context
+
+
+class TrainingLanguage(Orderable):
+    """A language the QualityRights e-training is offered in, in this country."""
+
+    country = ParentalKey(CountryPage, on_delete=models.CASCADE, related_name="training_languages")
+    language = models.CharField(max_length=10, choices=TRAINING_LANGUAGE_CHOICES)
+
+    panels = [FieldPanel("language")]

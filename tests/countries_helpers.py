@@ -1,0 +1,81 @@
+"""Builders for countries tests: real pages in the real tree, published."""
+
+import datetime
+
+from wagtail.models import Locale
+
+from countries.models import (
+    CountryIndexPage,
+    CountryPage,
+    IndicatorType,
+    IndicatorValue,
+    StoryIndexPage,
+    StoryPage,
+)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def country_index(home):
+    index = CountryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = CountryIndexPage(title="Countries", slug="countries", show_in_menus=True)
+        home.add_child(instance=index)
+        publish(index)
+    return index
+
+
+def story_index(home):
+    index = StoryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = StoryIndexPage(title="Stories", slug="stories", show_in_menus=True)
+        home.add_child(instance=index)
+        publish(index)
+    return index
+
+
+def country(index, title, code, status="implementing", region="afr", **fields):
+    page = CountryPage(
+        title=title,
+        iso_code=code,
+        status=status,
+        who_region=region,
+        summary=f"{title} summary.",
+        **fields,
+    )
+    index.add_child(instance=page)
+    return publish(page)
+
+
+def story(country_page, title, date=datetime.date(2024, 5, 1), **fields):
+    fields.setdefault("advances_capacity", True)
+    page = StoryPage(title=title, summary=f"{title} summary.", date=date, **fields)
+    country_page.add_child(instance=page)
+    return publish(page)
+
+
+def translate(page, code, **fields):
+    translated = page.copy_for_translation(
+        Locale.objects.get(language_code=code), copy_parents=True
+    ).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    return publish(translated)
+
+
+def indicator_type(slug="etraining-completed", name="E-training learners completed"):
+    kind, _ = IndicatorType.objects.get_or_create(
+        locale=Locale.get_default(), slug=slug, defaults={"name": name}
+    )
+    return kind
+
+
+def add_values(country_page, kind, values, source="sample data"):
+    country_page.indicator_values = [
+        IndicatorValue(indicator=kind, date=date, value=value, source=source)
+        for date, value in values
+    ]
+    return publish(country_page)
