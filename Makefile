@@ -3,8 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# PostgreSQL for the second test run; override to point elsewhere.
+# PostgreSQL for the second test run: DATABASE_URL when it names PostgreSQL, otherwise
+# the local server. pytest-django creates and drops its own `test_...` database there.
+ifneq ($(filter postgres%,$(DATABASE_URL)),)
+PG_TEST_URL ?= $(DATABASE_URL)
+else
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/portal
+endif
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 

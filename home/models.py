@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -37,6 +38,13 @@ class HomePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+    ]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("etraining_heading"),
+        APIField("etraining_link_text"),
     ]
 
     content_panels = Page.content_panels + [

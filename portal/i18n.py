@@ -18,8 +18,10 @@ def active_language():
 
 
 def is_fallback(page):
-    """True when `page` is shown in a language other than its own."""
-    return page.locale.language_code != active_language()
+    """True when the visitor reads `page` in another language than the one they chose:
+    an English page under another prefix, or an alias (wagtail-localize creates aliases
+    of untranslated parent pages, and an alias shows its source's content)."""
+    return page.locale.language_code != active_language() or page.alias_of_id is not None
 
 
 def url_in_language(page, language_code, request=None):
@@ -41,7 +43,7 @@ def localized_url(page, request=None):
     if page.locale.language_code == language:
         return page.get_url(request=request)
     translated = page.get_translation_or_none(Locale.get_active())
-    if translated is not None and translated.live:
+    if translated is not None and translated.live and translated.alias_of_id is None:
         return translated.get_url(request=request)
     return url_in_language(page, language, request)
 
@@ -52,7 +54,10 @@ def live_translations(page, request=None):
     not exist in."""
     pages = {
         p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
     }
     return [
         {
@@ -66,17 +71,20 @@ def live_translations(page, request=None):
     ]
 
 
-def with_locale_fallback(queryset, locale=None):
+def with_locale_fallback(queryset, language_code=None):
     """Pages of the active locale, plus default-locale pages not translated into it.
 
-    One query (the translated keys are a subquery), so it pages in the database however
-    large the library grows.
+    One query, no locale look-ups (the translated keys are a subquery), so it pages in
+    the database however large the library grows.
     """
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
-    if locale.pk == default.pk:
-        return queryset.filter(locale=locale)
-    translated = Page.objects.filter(locale=locale, live=True).values("translation_key")
+    language = language_code or active_language()
+    default = settings.LANGUAGE_CODE
+    if language == default:
+        return queryset.filter(locale__language_code=default)
+    translated = Page.objects.filter(
+        locale__language_code=language, live=True, alias_of__isnull=True
+    ).values("translation_key")
     return queryset.filter(
-        Q(locale=locale) | (Q(locale=default) & ~Q(translation_key__in=translated))
+        Q(locale__language_code=language, alias_of__isnull=True)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
     )

@@ -39,3 +39,13 @@ def test_switch_language_with_the_keyboard(page, live_server, live_portal_site):
     assert page.locator("html").get_attribute("dir") == "rtl"
     page.locator(".language-switcher summary").click()
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_home_page_fits_a_320_pixel_screen(browser, live_server, live_portal_site, code):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{code}/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, f"{overflow}px of horizontal scrolling at 320px"

@@ -106,3 +106,21 @@ def test_home_page_query_count_is_small(client, portal_site, django_assert_max_n
     client.get("/fr/")  # warm the site cache
     with django_assert_max_num_queries(12):
         assert client.get("/fr/").status_code == 200
+
+
+def test_server_error_page_is_localised_and_needs_no_database(rf):
+    # No `db` fixture: pytest-django makes any database access here an error.
+    from django.utils import translation
+
+    from portal.views import server_error
+
+    with translation.override("ar"):
+        response = server_error(rf.get("/ar/"))
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert 'lang="ar"' in body and 'dir="rtl"' in body
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/999999/", "/admin/pages/999999/edit/"])
+def test_404s_outside_the_language_prefixes_are_not_redirected(admin_client, portal_site, path):
+    assert admin_client.get(path).status_code == 404

@@ -57,3 +57,17 @@ def test_elasticsearch_url_switches_search_backend():
     assert result.stdout.split()[-1] == "wagtail.search.backends.elasticsearch9", result.stderr
     result = manage("shell", "-c", code, env=REALISTIC)
     assert result.stdout.split()[-1] == "wagtail.search.backends.database", result.stderr
+
+
+def test_machine_translation_is_off_unless_configured():
+    code = (
+        "from django.conf import settings;"
+        "print(getattr(settings, 'WAGTAILLOCALIZE_MACHINE_TRANSLATOR', {}).get('CLASS'))"
+    )
+    assert manage("shell", "-c", code, env=REALISTIC).stdout.split()[-1] == "None"
+    deepl = manage("shell", "-c", code, env={**REALISTIC, "DEEPL_AUTH_KEY": "abc:fx"})
+    assert deepl.stdout.split()[-1].endswith("DeepLTranslator")
+    libre = manage(
+        "shell", "-c", code, env={**REALISTIC, "LIBRETRANSLATE_URL": "http://127.0.0.1:5000"}
+    )
+    assert libre.stdout.split()[-1].endswith("LibreTranslator")

@@ -2,7 +2,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
-from portal import i18n
+from portal import i18n, seo
 from portal.languages import bcp47 as to_bcp47
 from portal.languages import endonym as to_endonym
 
@@ -83,3 +83,20 @@ def _current(page, *sections):
         if page.path.startswith(section.path):
             return "true"
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, page):
+    """Description, Open Graph values and JSON-LD for the page being shown. A page type
+    may define `meta_image_url(request)` and `structured_data(request)`."""
+    request = context["request"]
+    specific = page.specific_deferred
+    image = getattr(specific, "meta_image_url", None)
+    return {
+        "description": seo.meta_description(specific),
+        "og_type": getattr(specific, "og_type", "website"),
+        "url": request.build_absolute_uri(request.path),
+        "og_locale": seo.og_locale(i18n.active_language()),
+        "image": image(request) if image else "",
+        "json_ld": seo.json_ld(seo.structured_data(page, request)),
+    }

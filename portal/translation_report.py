@@ -1,0 +1,81 @@
+"""The editors' translation report in the admin (Reports → Translation status), with
+CSV export. `?locale=fr` lists the French pages that are missing or out of date."""
+
+import csv
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page
+
+from portal import translation_status
+from portal.languages import endonym
+
+SUMMARY_COLUMNS = ["language", "page_type", "total", "translated", "out_of_date", "missing"]
+
+
+def _section(request):
+    """Restrict to one section of the English tree (e.g. a country), by page id."""
+    section_id = request.GET.get("section", "")
+    if not section_id:
+        return None
+    if not section_id.isdigit():
+        raise Http404("section must be a page id")
+    return get_object_or_404(Page, pk=section_id)
+
+
+def translation_report(request):
+    # Registered through `register_admin_urls`, so Wagtail checks admin access.
+    section = _section(request)
+    code = request.GET.get("locale")
+    if code:
+        locale = get_object_or_404(Locale, language_code=code)
+        return _locale_detail(request, locale, section)
+
+    rows = translation_status.summary(section)
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
+        writer = csv.writer(response)
+        writer.writerow(SUMMARY_COLUMNS)
+        for row in rows:
+            writer.writerow(
+                [row["locale"].language_code, row["page_type"]]
+                + [row[key] for key in SUMMARY_COLUMNS[2:]]
+            )
+        return response
+    for row in rows:
+        row["language"] = endonym(row["locale"].language_code)
+    return render(
+        request,
+        "portal/admin/translation_report.html",
+        {"rows": rows, "section": section, "header_title": _("Translation status")},
+    )
+
+
+def _locale_detail(request, locale, section):
+    missing = translation_status.missing_pages(locale, section).specific(defer=True)
+    out_of_date = translation_status.out_of_date_pages(locale, section)
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        filename = f"translation-status-{locale.language_code}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        writer = csv.writer(response)
+        writer.writerow(["status", "page_id", "title", "url_path"])
+        for status, pages in (("missing", missing), ("out_of_date", out_of_date)):
+            for page in pages.iterator():
+                writer.writerow([status, page.pk, page.title, page.url_path])
+        return response
+    return render(
+        request,
+        "portal/admin/translation_locale.html",
+        {
+            "locale": locale,
+            "language": endonym(locale.language_code),
+            "missing": missing[:500],
+            "missing_count": missing.count(),
+            "out_of_date": out_of_date[:500],
+            "section": section,
+            "header_title": _("Translation status"),
+        },
+    )
