@@ -86,7 +86,11 @@ def _share(request):
         form.add_error("image", too_big_message())
         valid = False
     if not valid:
-        return _render(request, form)
+        # A browser cannot be sent a file back: say so if the photo itself was fine.
+        photo_lost = request.FILES.get("image") and "image" not in form.errors
+        return _render(
+            request, form, problem=_("Please choose your photo again.") if photo_lost else ""
+        )
     submission = _save(form)
     _notify(request, submission)
     return redirect("share:thanks")
