@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.html import linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
@@ -17,11 +18,11 @@ from share.history import record
 
 # How the sharer is described on the story, in a sentence.
 ROLE_PHRASES = {
-    Role.LIVED_EXPERIENCE: "a person with lived experience",
-    Role.FAMILY: "a family member or supporter",
-    Role.PROVIDER: "a person who provides services",
-    Role.ORGANISATION: "a person from an organisation",
-    Role.OTHER: "a member of the public",
+    Role.LIVED_EXPERIENCE: gettext_lazy("a person with lived experience"),
+    Role.FAMILY: gettext_lazy("a family member or supporter"),
+    Role.PROVIDER: gettext_lazy("a person who provides services"),
+    Role.ORGANISATION: gettext_lazy("a person from an organisation"),
+    Role.OTHER: gettext_lazy("a member of the public"),
 }
 
 
@@ -30,12 +31,12 @@ class ConversionRefused(Exception):
 
 
 def attribution(submission):
-    """Only what the sharer agreed to: their name if they chose it, else their role."""
-    with translation.override("en"):
-        role = _(ROLE_PHRASES[submission.role])
-        if submission.publish_with_name and submission.name:
-            return _("Shared by %(name)s, %(role)s.") % {"name": submission.name, "role": role}
-        return _("Shared by %(role)s, who asked us not to publish their name.") % {"role": role}
+    """Only what the sharer agreed to: their name if they chose it, else their role.
+    Called in English: the story is created in the English tree."""
+    role = str(ROLE_PHRASES[submission.role])
+    if submission.publish_with_name and submission.name:
+        return _("Shared by %(name)s, %(role)s.") % {"name": submission.name, "role": role}
+    return _("Shared by %(role)s, who asked us not to publish their name.") % {"role": role}
 
 
 def _wagtail_image(submission, user):
@@ -62,12 +63,18 @@ def _wagtail_image(submission, user):
 
 def convert_to_story(submission, user):
     """Create the draft story and mark the submission converted; returns the page."""
-    from countries.models import StoryPage
-
     if not submission.consent_publish:
         raise ConversionRefused(_("The sharer did not agree to publication."))
     if submission.story_page_id or submission.country is None:
         raise ConversionRefused(_("This submission has a story already, or no country."))
+    # The English tree gets English wording, whatever the moderator's admin language.
+    with translation.override("en"):
+        return _create_story(submission, user)
+
+
+def _create_story(submission, user):
+    from countries.models import StoryPage
+
     text = submission.what_happened
     body = [{"type": "text", "value": linebreaks(text, autoescape=True)}]
     with transaction.atomic():

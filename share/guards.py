@@ -31,9 +31,17 @@ def fill_problem(token):
     return None
 
 
+def client_address(request):
+    """REMOTE_ADDR, or the header a trusted proxy sets (SHARE_CLIENT_IP_HEADER, e.g.
+    "HTTP_X_REAL_IP"): behind a proxy every visitor would otherwise share one address."""
+    header = conf.get("SHARE_CLIENT_IP_HEADER")
+    forwarded = request.META.get(header, "") if header else ""
+    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+
+
 def _key(request):
     # Hashed: the cache never holds an IP address in clear.
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "share:rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -18,7 +18,7 @@ from share.forms import ShareForm
 from share.history import record
 from share.images import too_big_message
 from share.models import Submission
-from share.withdrawal import make_token, submission_id
+from share.withdrawal import find_submission, make_token
 
 logger = logging.getLogger(__name__)
 
@@ -135,8 +135,7 @@ def thanks(request):
 
 
 def withdraw(request, token):
-    pk = submission_id(token)
-    submission = Submission.objects.filter(pk=pk).first() if pk else None
+    submission = find_submission(token)
     context = {"submission": submission, "language_links": language_links(request)}
     if submission is None:
         return render(request, "share/withdraw.html", context, status=404)

@@ -1,18 +1,25 @@
-"""Withdrawal links: the submission's number signed with SECRET_KEY, nothing stored."""
+"""Withdrawal links: the submission's number and creation time, signed with SECRET_KEY.
+Nothing is stored; the time stops a link from matching a later submission that reuses
+the number (after a database restore, for example)."""
 
 from django.core import signing
+
+from share.models import Submission
 
 SALT = "share.withdraw"
 
 
 def make_token(submission):
-    return signing.dumps(submission.pk, salt=SALT)
+    return signing.dumps([submission.pk, int(submission.created_at.timestamp())], salt=SALT)
 
 
-def submission_id(token):
-    """The submission's pk, or None for a forged or mangled token."""
+def find_submission(token):
+    """The submission the link was made for, or None (forged, mangled or deleted)."""
     try:
-        value = signing.loads(token, salt=SALT)
-    except signing.BadSignature:
+        pk, created = signing.loads(token, salt=SALT)
+    except (signing.BadSignature, TypeError, ValueError):
         return None
-    return value if isinstance(value, int) else None
+    submission = Submission.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    if submission is None or int(submission.created_at.timestamp()) != created:
+        return None
+    return submission

@@ -72,3 +72,12 @@ def test_the_form_needs_its_csrf_token(share_countries):
     response = Client(enforce_csrf_checks=True).post(URL, form_data())
     assert response.status_code == 403
     assert Submission.objects.count() == 0
+
+
+def test_behind_a_proxy_the_limit_follows_the_forwarded_address(client, share_countries, settings):
+    settings.SHARE_RATE_LIMIT = 1
+    settings.SHARE_CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    proxy = {"REMOTE_ADDR": "10.9.9.9"}
+    assert client.post(URL, form_data(), HTTP_X_REAL_IP="198.51.100.1", **proxy).status_code == 302
+    assert client.post(URL, form_data(), HTTP_X_REAL_IP="198.51.100.2", **proxy).status_code == 302
+    assert client.post(URL, form_data(), HTTP_X_REAL_IP="198.51.100.1", **proxy).status_code == 429

@@ -124,3 +124,14 @@ def test_a_bad_withdrawal_link_is_a_friendly_404(client, share_countries, token)
     response = client.get(f"/en/share/withdraw/{token}/")
     assert response.status_code == 404
     assert "We could not find this story" in response.content.decode()
+
+
+def test_a_link_does_not_match_a_later_submission_with_the_same_number(client, team):
+    from share.withdrawal import find_submission, make_token
+
+    item = share_with_contact(client)
+    token = make_token(item)
+    item.created_at = item.created_at.replace(year=2020)
+    item.save()
+    assert find_submission(token) is None
+    assert find_submission(make_token(item)) == item
