@@ -121,3 +121,11 @@ def test_the_detail_page_shows_consents_and_history(client, kenya_submission, us
     assert "Must NOT be contacted." in html
     assert 'lang="sw"' in html
     assert "Convert to story" not in html  # no consent to publish
+
+
+def test_bad_filters_in_the_queue_are_ignored(client, kenya_submission, users):
+    client.force_login(users["moderator"])
+    response = client.get(url("index") + "?status=nope&p=99999999999999999999")
+    assert response.status_code == 200
+    assert url("detail", kenya_submission.pk) in response.content.decode()
+    assert client.get(url("detail", 10**12)).status_code == 404
