@@ -70,7 +70,7 @@ def _share(request):
     if guards.rate_limited(request):
         message = _(
             "You have sent this form many times in a short time. Your text is still "
-            "here: please wait an hour, then send it again."
+            "here: please wait a while (up to an hour), then send it again."
         )
         return _kept(request, message, status=429)
     if request.POST.get("website"):

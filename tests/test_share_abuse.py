@@ -54,7 +54,7 @@ def test_the_rate_limit_answers_429_and_keeps_the_text(client, share_countries, 
     response = client.post(URL, form_data(what_happened="My third story."))
     assert response.status_code == 429
     html = response.content.decode()
-    assert "please wait an hour" in html
+    assert "please wait a while (up to an hour)" in html
     assert "My third story." in html
     assert Submission.objects.count() == 2
 
