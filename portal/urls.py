@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal.api import api_router
 from portal.robots import robots_txt
 from portal.sitemap import PortalSitemap
+from share import urls as share_urls
 
 sitemaps = {"pages": PortalSitemap}
 
@@ -34,6 +35,7 @@ if settings.DEBUG:
 # Every language has its prefix, English too: /en/, /ar/, /fr/. A bare `/` redirects to
 # the visitor's best language (Accept-Language), done by portal.middleware.
 urlpatterns += i18n_patterns(
+    path("share/", include(share_urls)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "countries",
     "resources",
     "search",
+    "share",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -173,6 +174,11 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
     }
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# "Share your experience" (share/conf.py lists the app's other settings and defaults).
+# Sharers' images are kept here, never under MEDIA_ROOT; empty means "<MEDIA_ROOT>-private".
+SHARE_PRIVATE_ROOT = os.environ.get("SHARE_PRIVATE_ROOT", "")
+SHARE_CONTACT_RETENTION_DAYS = int(os.environ.get("SHARE_CONTACT_RETENTION_DAYS", 90))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
 
 # The e-training the home page invites people to (WHO Academy course page).
@@ -193,6 +199,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         app: {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")}
-        for app in ("portal", "home", "countries", "resources", "search")
+        for app in ("portal", "home", "countries", "resources", "search", "share")
     },
 }

@@ -15,6 +15,7 @@ from django.db import transaction
 from countries import demo as countries_demo
 from home import demo as home_demo
 from portal import demo as portal_demo
+from share import demo as share_demo
 
 
 class Command(BaseCommand):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             home_demo.load(self.stdout)
             portal_demo.load(self.stdout)
             countries_demo.load(self.stdout)
+            share_demo.load(self.stdout)
         self.create_admin()
 
     def create_admin(self):
