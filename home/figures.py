@@ -9,6 +9,9 @@ def key_figures():
     from home.models import HomePage
 
     languages = Page.objects.type(HomePage).live().values("locale").distinct().count()
+    from resources.featured import live_english_resource_count
+
     return [
         {"value": languages, "label": _("languages the portal is published in")},
+        {"value": live_english_resource_count(), "label": _("resources in the library")},
     ]
