@@ -14,6 +14,7 @@ from django.db import transaction
 
 from home import demo as home_demo
 from portal import demo as portal_demo
+from resources import demo as resources_demo
 
 
 class Command(BaseCommand):
@@ -24,6 +25,13 @@ class Command(BaseCommand):
             "--allow-production",
             action="store_true",
             help="Run even though DEBUG is off. The demo admin account is not for servers.",
+        )
+        parser.add_argument(
+            "--resources",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure N generated resources exist (sample data, for performance work).",
         )
 
     def handle(self, *args, **options):
@@ -36,6 +44,7 @@ class Command(BaseCommand):
             portal_demo.load_locales(self.stdout)
             home_demo.load(self.stdout)
             portal_demo.load(self.stdout)
+            resources_demo.load(self.stdout, generated=options["resources"])
         self.create_admin()
 
     def create_admin(self):
