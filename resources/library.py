@@ -31,9 +31,15 @@ def narrow(queryset, filters, skip=None):
     return queryset
 
 
+def sort_order(filters):
+    """The sort in effect: best match only means something when there is a search."""
+    sort = filters.get("sort") or "relevance"
+    return "newest" if sort == "relevance" and not filters.get("q") else sort
+
+
 def order(queryset, filters):
-    sort = filters.get("sort") or ("relevance" if filters.get("q") else "newest")
-    if sort == "relevance" and filters.get("q"):
+    sort = sort_order(filters)
+    if sort == "relevance":
         return queryset  # the search backend's ranking
     if sort == "title":
         return queryset.order_by("title", "pk")

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from portal.taxonomy import Topic
 from resources.demo_content import AUDIENCES, TYPES
@@ -67,6 +67,10 @@ def make_resource(
 def build_library(home):
     """The resource taxonomies and an English library page under `home`."""
     english = home.locale
+    # Live-server tests flush the database, and with it the root collection that
+    # Wagtail's migrations made; documents and images need it.
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for model, terms in ((ResourceType, TYPES), (Audience, AUDIENCES)):
         for slug, name in terms.items():
             model.objects.get_or_create(locale=english, slug=slug, defaults={"name": name})

@@ -45,5 +45,5 @@ class ResourceIndexPage(FilterableListingMixin, Page):
             for link in active_filter_links(request, form, filters)
             if link["field"] != form.fields["sort"].label
         ]
-        context["sort"] = filters.get("sort", "")
+        context["sort"] = library.sort_order(filters)
         return context
