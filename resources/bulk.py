@@ -75,6 +75,8 @@ def add_generated(index, total, batch_size=2000, seed=4):
             _add_relations(resources, rng, topics, audiences)
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(resources))
             index.numchild += len(resources)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh planner statistics after a mass insert
     return wanted
 
 

@@ -45,7 +45,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
     topics = ParentalManyToManyField("portal.Topic", blank=True, related_name="+")
     audiences = ParentalManyToManyField("resources.Audience", blank=True, related_name="+")
     publisher = models.CharField(max_length=200, default="World Health Organization")
-    publication_date = models.DateField()
+    publication_date = models.DateField(db_index=True)  # the library's default order
     licence = models.CharField(max_length=120, default="CC BY-NC-SA 3.0 IGO")
     isbn = models.CharField("ISBN", max_length=20, blank=True)
     iris_handle = models.CharField(
