@@ -15,6 +15,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from portal.taxonomy import Topic
+from resources import facet_cache
 from resources.access import ACCESS_FEATURES
 from resources.models import (
     Audience,
@@ -77,6 +78,7 @@ def add_generated(index, total, batch_size=2000, seed=4):
             index.numchild += len(resources)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics after a mass insert
+    facet_cache.forget()
     return wanted
 
 

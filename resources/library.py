@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from portal import i18n
+from resources import facet_cache
 from resources.facets import FACETS
 from resources.models.downloads import DownloadCount
 from resources.search import search
@@ -68,9 +69,14 @@ def for_listing(queryset):
 def facet_groups(base, filters, form):
     """For each facet: its options that have results under the other active filters,
     with counts. Selected options stay listed so they can be unticked."""
+    counts_by_facet = facet_cache.get_or_compute(
+        i18n.active_language(),
+        filters,
+        lambda: {f.name: f.counts(narrow(base, filters, skip=f.name)) for f in FACETS},
+    )
     groups = []
     for facet in FACETS:
-        counts = facet.counts(narrow(base, filters, skip=facet.name))
+        counts = counts_by_facet[facet.name]
         selected = set(filters.get(facet.name, []))
         options = [
             {
