@@ -28,7 +28,12 @@ def detail_context(page, request):
     base = page.base_url(request) or ""
     files = list(page.files.select_related("document").order_by("sort_order"))
     for file in files:
-        file.download_url = base + page.reverse_subpage("download", args=[file.pk])
+        # In a preview, a file just added has no id yet: link to the document itself.
+        file.download_url = (
+            base + page.reverse_subpage("download", args=[file.pk])
+            if file.pk
+            else file.document.url
+        )
     files.sort(key=lambda file: file.language != language)  # stable: editors' order kept
     links = list(page.links.order_by("sort_order"))
     captions = list(page.captions.select_related("document").order_by("sort_order"))

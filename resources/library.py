@@ -93,11 +93,11 @@ def facet_groups(base, filters, form):
     return groups
 
 
-def decorate(results, form, request):
+def decorate(results, type_choices, request):
     """Give each result its URL under the visitor's prefix and its type's label in the
     visitor's language, without a query per result."""
     active = Locale.get_active()
-    types = {choice.key: choice.label for choice in form.facet_choices("type")}
+    types = {choice.key: choice.label for choice in type_choices}
     for resource in results:
         if resource.locale_id == active.pk:
             resource.library_url = resource.get_url(request=request)

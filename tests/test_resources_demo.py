@@ -50,4 +50,7 @@ def test_home_figure_and_latest_resources(client, library):
     response = client.get("/en/")
     figures = {str(f["label"]): f["value"] for f in response.context["key_figures"]}
     assert figures["resources in the library"] == 2
-    assert [r.title for r in latest_resources(limit=1)] == ["Newer guide"]
+    latest = latest_resources(limit=1)
+    assert [(r.title, r.type_label, r.library_url) for r in latest] == [
+        ("Newer guide", "Guidance", "/en/resources/newer-guide/")
+    ]

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
-from resources.models import CaptionTrack, DownloadCount, RelatedResource
+from resources.models import CaptionTrack, DownloadCount, RelatedResource, ResourceFile
 from resources.sample_files import webvtt
-from tests.resources_support import make_resource
+from tests.resources_support import make_resource, pdf_document
 
 
 def json_ld(body):
@@ -121,3 +121,13 @@ def test_video_has_caption_tracks_and_transcript(client, library):
     assert re.search(r'srclang="ar" label="العربية" default>', body)
     assert "<p>Hello.</p>" in body
     assert json_ld(body)["@type"] == "VideoObject"
+
+
+def test_preview_with_a_file_not_yet_saved(library):
+    page = make_resource(library, "Draft toolkit", files=("en",))
+    new = ResourceFile(document=pdf_document("New es"), language="es")
+    new.clean()  # as the inline form does
+    page.files.add(new)
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    assert "Download the Spanish PDF" in response.content.decode()

@@ -39,7 +39,7 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form, filters = context["filter_form"], context["filters"]
         context["facets"] = library.facet_groups(self.get_base_queryset(request), filters, form)
-        library.decorate(context["results"], form, request)
+        library.decorate(context["results"], form.facet_choices("type"), request)
         context["active_filters"] = [
             link
             for link in active_filter_links(request, form, filters)
