@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from portal import i18n
 from portal.languages import endonym
 from resources.access import ACCESS_FEATURES
+from resources.video import embed_html
 
 # schema.org's names for our accessibility features
 SCHEMA_ACCESS = {
@@ -51,6 +52,7 @@ def detail_context(page, request):
         ],
         "related": related_resources(page, request),
         "json_ld": json_ld(page, request, files, codes),
+        "video_embed": embed_html(page.video_url, page.title) if page.video_url else "",
     }
 
 

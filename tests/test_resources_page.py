@@ -6,6 +6,8 @@ import re
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 
 from resources.models import CaptionTrack, DownloadCount, RelatedResource, ResourceFile
 from resources.sample_files import webvtt
@@ -131,3 +133,18 @@ def test_preview_with_a_file_not_yet_saved(library):
     response = page.make_preview_request()
     assert response.status_code == 200
     assert "Download the Spanish PDF" in response.content.decode()
+
+
+def test_an_online_video_is_embedded_with_a_frame_title(client, library):
+    url = "https://www.youtube.com/watch?v=sample"
+    Embed.objects.create(
+        url=url,
+        max_width=640,
+        hash=get_embed_hash(url, 640),
+        type="video",
+        html='<iframe src="https://www.youtube.com/embed/sample"></iframe>',
+    )
+    make_resource(library, "Online video", kind="video", files=(), video_url=url)
+    body = client.get("/en/resources/online-video/").content.decode()
+    assert '<iframe title="Online video" src="https://www.youtube.com/embed/sample">' in body
+    assert f'<a href="{url}">' in body

@@ -56,7 +56,9 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     video_url = models.URLField(
-        _("video web address"), blank=True, help_text=_("Where the video can be watched online.")
+        _("video web address"),
+        blank=True,
+        help_text=_("Where the video can be watched online (YouTube, Vimeo): shown as a player."),
     )
     video_file = models.ForeignKey(
         "wagtaildocs.Document",
