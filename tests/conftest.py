@@ -9,7 +9,7 @@ import pytest
 # from the same thread between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.browser_support", "tests.share_helpers"]
+pytest_plugins = ["tests.browser_support", "tests.resources_support", "tests.share_helpers"]
 
 
 def build_base_tree():

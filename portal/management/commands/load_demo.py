@@ -15,6 +15,7 @@ from django.db import transaction
 from countries import demo as countries_demo
 from home import demo as home_demo
 from portal import demo as portal_demo
+from resources import demo as resources_demo
 from share import demo as share_demo
 
 
@@ -26,6 +27,13 @@ class Command(BaseCommand):
             "--allow-production",
             action="store_true",
             help="Run even though DEBUG is off. The demo admin account is not for servers.",
+        )
+        parser.add_argument(
+            "--resources",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Also make sure N generated resources exist (sample data, for performance work).",
         )
 
     def handle(self, *args, **options):
@@ -39,6 +47,7 @@ class Command(BaseCommand):
             home_demo.load(self.stdout)
             portal_demo.load(self.stdout)
             countries_demo.load(self.stdout)
+            resources_demo.load(self.stdout, generated=options["resources"])
             share_demo.load(self.stdout)
         self.create_admin()
 

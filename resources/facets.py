@@ -1,0 +1,108 @@
+"""The library's facets, one row each in FACETS. A facet knows its choices (in the
+visitor's language), how to filter on selected values (OR within the facet) and how to
+count results per value in the database. Facets combine with AND.
+
+Taxonomy values are the English slugs; filters and counts go through `translation_key`
+so a page tagged with an untranslated term still matches (portal/taxonomy.py).
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from portal.languages import endonym
+from portal.taxonomy import Topic
+from resources.access import ACCESS_FEATURES
+from resources.taxonomy import Audience, ResourceType
+
+
+@dataclass(frozen=True)
+class Choice:
+    slug: str  # in the URL; `slug` so portal.listing.active_filter_links reads it
+    label: str
+    key: object  # what the database stores
+
+
+def taxonomy_choices(model):
+    """One query: the terms of the default and active locales, labelled in the active
+    language where translated, keyed by translation_key."""
+    active, default = Locale.get_active(), Locale.get_default()
+    terms = {}
+    for term in model.objects.filter(locale_id__in={active.pk, default.pk}).order_by("pk"):
+        seen = terms.get(term.translation_key)
+        if seen is None or term.locale_id == active.pk:
+            slug = seen.slug if seen else term.slug
+            terms[term.translation_key] = Choice(slug, term.name, term.translation_key)
+    return sorted(terms.values(), key=lambda choice: choice.label.lower())
+
+
+def language_choices():
+    return [Choice(code, endonym(code), code) for code, _name in settings.LANGUAGES]
+
+
+def access_choices():
+    return [Choice(slug, label, field) for slug, field, label in ACCESS_FEATURES]
+
+
+class Facet:
+    """Values stored on a related row (`lookup` ends at the stored value)."""
+
+    def __init__(self, name, label, lookup, choices, many=True):
+        self.name, self.label, self.lookup = name, label, lookup
+        self.load_choices = choices
+        self.many = many  # a page may have several values: count distinct pages
+
+    def filter(self, queryset, keys):
+        condition = {f"{self.lookup}__in": keys}
+        if not self.many:
+            return queryset.filter(**condition)
+        # A subquery, not a join, so a page matching two values is listed once.
+        return queryset.filter(pk__in=queryset.model.objects.filter(**condition).values("pk"))
+
+    def counts(self, queryset):
+        rows = (
+            queryset.order_by()
+            .values(self.lookup)
+            .annotate(n=Count("pk", distinct=self.many))
+            .values_list(self.lookup, "n")
+        )
+        return dict(rows)
+
+
+class AccessFacet(Facet):
+    """Accessibility features are boolean fields: OR of the selected ones."""
+
+    def filter(self, queryset, keys):
+        condition = Q()
+        for field in keys:
+            condition |= Q(**{field: True})
+        return queryset.filter(condition)
+
+    def counts(self, queryset):
+        return queryset.order_by().aggregate(
+            **{field: Count("pk", filter=Q(**{field: True})) for field in self.feature_fields}
+        )
+
+    @property
+    def feature_fields(self):
+        return [field for _slug, field, _label in ACCESS_FEATURES]
+
+
+FACETS = [
+    Facet(
+        "type",
+        _("Type"),
+        "resource_type__translation_key",
+        lambda: taxonomy_choices(ResourceType),
+        many=False,
+    ),
+    Facet("topic", _("Topic"), "topics__translation_key", lambda: taxonomy_choices(Topic)),
+    Facet(
+        "audience", _("Audience"), "audiences__translation_key", lambda: taxonomy_choices(Audience)
+    ),
+    Facet("language", _("Language"), "available_languages__language", language_choices),
+    AccessFacet("access", _("Accessibility"), None, access_choices),
+]

@@ -1,0 +1,108 @@
+"""How the library narrows, orders and counts resources. Every step stays a queryset,
+so paging and facet counts run in the database whatever the library's size."""
+
+import datetime
+
+from django.db.models import OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from portal import i18n
+from resources import facet_cache
+from resources.facets import FACETS
+from resources.models.downloads import DownloadCount
+from resources.search import search
+
+LISTING_RENDITIONS = ["fill-160x120", "fill-320x240"]
+
+
+def narrow(queryset, filters, skip=None):
+    """Apply the search, the years and every facet except `skip` (for its counts)."""
+    if filters.get("q"):
+        queryset = search(queryset, filters["q"])
+    if filters.get("year_from"):
+        queryset = queryset.filter(publication_date__gte=datetime.date(filters["year_from"], 1, 1))
+    if filters.get("year_to"):
+        queryset = queryset.filter(publication_date__lte=datetime.date(filters["year_to"], 12, 31))
+    for facet in FACETS:
+        selected = filters.get(facet.name)
+        if selected and facet.name != skip:
+            queryset = facet.filter(queryset, [choice.key for choice in selected])
+    return queryset
+
+
+def sort_order(filters):
+    """The sort in effect: best match only means something when there is a search."""
+    sort = filters.get("sort") or "relevance"
+    return "newest" if sort == "relevance" and not filters.get("q") else sort
+
+
+def order(queryset, filters):
+    sort = sort_order(filters)
+    if sort == "relevance":
+        return queryset  # the search backend's ranking
+    if sort == "title":
+        return queryset.order_by("title", "pk")
+    if sort == "downloads":
+        total = (
+            DownloadCount.objects.filter(page=OuterRef("pk"))
+            .values("page")
+            .annotate(total=Sum("count"))
+            .values("total")
+        )
+        queryset = queryset.annotate(downloads=Coalesce(Subquery(total), 0))
+        return queryset.order_by("-downloads", "-publication_date", "pk")
+    return queryset.order_by("-publication_date", "pk")
+
+
+def for_listing(queryset):
+    """What a result card needs, in a fixed number of queries."""
+    images = get_image_model().objects.prefetch_renditions(*LISTING_RENDITIONS)
+    return (
+        queryset.defer_streamfields()
+        .select_related("resource_type", "locale")
+        .prefetch_related("available_languages", Prefetch("cover_image", queryset=images))
+    )
+
+
+def facet_groups(base, filters, form):
+    """For each facet: its options that have results under the other active filters,
+    with counts. Selected options stay listed so they can be unticked."""
+    counts_by_facet = facet_cache.get_or_compute(
+        i18n.active_language(),
+        filters,
+        lambda: {f.name: f.counts(narrow(base, filters, skip=f.name)) for f in FACETS},
+    )
+    groups = []
+    for facet in FACETS:
+        counts = counts_by_facet[facet.name]
+        selected = set(filters.get(facet.name, []))
+        options = [
+            {
+                "slug": choice.slug,
+                "label": choice.label,
+                "count": counts.get(choice.key, 0),
+                "checked": choice in selected,
+            }
+            for choice in form.facet_choices(facet.name)
+            if counts.get(choice.key) or choice in selected
+        ]
+        if options:
+            groups.append({"name": facet.name, "label": facet.label, "options": options})
+    return groups
+
+
+def decorate(results, type_choices, request):
+    """Give each result its URL under the visitor's prefix and its type's label in the
+    visitor's language, without a query per result."""
+    active = Locale.get_active()
+    types = {choice.key: choice.label for choice in type_choices}
+    for resource in results:
+        if resource.locale_id == active.pk:
+            resource.library_url = resource.get_url(request=request)
+        else:
+            # The listing only holds default-locale pages that have no live translation.
+            resource.library_url = i18n.url_in_language(resource, active.language_code, request)
+        resource.type_label = types.get(resource.resource_type.translation_key, "")
+    return results

@@ -1,0 +1,19 @@
+# Django discovers an app's models here; each concept has its own module.
+from resources.models.downloads import DownloadCount
+from resources.models.files import CaptionTrack, ResourceFile, ResourceLanguage, ResourceLink
+from resources.models.index_page import ResourceIndexPage
+from resources.models.resource_page import RelatedResource, ResourcePage
+from resources.taxonomy import Audience, ResourceType
+
+__all__ = [
+    "Audience",
+    "CaptionTrack",
+    "DownloadCount",
+    "RelatedResource",
+    "ResourceFile",
+    "ResourceIndexPage",
+    "ResourceLanguage",
+    "ResourceLink",
+    "ResourcePage",
+    "ResourceType",
+]

@@ -1,0 +1,49 @@
+"""The resource library: /<lang>/resources/, a faceted GET form over ResourcePage."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
+from portal.i18n import with_locale_fallback
+from portal.listing import FilterableListingMixin, active_filter_links
+from resources import library
+from resources.forms import LibraryFilterForm
+
+
+class ResourceIndexPage(FilterableListingMixin, Page):
+    intro = models.TextField(
+        blank=True, help_text=_("One or two plain sentences: what people find here.")
+    )
+
+    filter_form_class = LibraryFilterForm
+    per_page = 20
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["resources.ResourcePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("resource library")
+
+    def get_base_queryset(self, request):
+        from resources.models.resource_page import ResourcePage
+
+        return with_locale_fallback(ResourcePage.objects.live())
+
+    def apply_filters(self, queryset, filters):
+        return library.for_listing(library.order(library.narrow(queryset, filters), filters))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form, filters = context["filter_form"], context["filters"]
+        context["facets"] = library.facet_groups(self.get_base_queryset(request), filters, form)
+        library.decorate(context["results"], form.facet_choices("type"), request)
+        context["active_filters"] = [
+            link
+            for link in active_filter_links(request, form, filters)
+            if link["field"] != form.fields["sort"].label
+        ]
+        context["sort"] = library.sort_order(filters)
+        return context
