@@ -74,17 +74,21 @@ def live_translations(page, request=None):
 def with_locale_fallback(queryset, language_code=None):
     """Pages of the active locale, plus default-locale pages not translated into it.
 
-    One query, no locale look-ups (the translated keys are a subquery), so it pages in
-    the database however large the library grows.
+    One query, with no locale look-ups beforehand (locales and translated keys are
+    subqueries), so it pages in the database however large the library grows. It
+    filters only on `locale` and `translation_key`, which every page type declares as
+    search filter fields, so the result can still be searched.
     """
     language = language_code or active_language()
-    default = settings.LANGUAGE_CODE
-    if language == default:
-        return queryset.filter(locale__language_code=default)
-    translated = Page.objects.filter(
-        locale__language_code=language, live=True, alias_of__isnull=True
-    ).values("translation_key")
+    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
+    if language == settings.LANGUAGE_CODE:
+        return queryset.filter(locale__in=default_locale)
+    locale = Locale.objects.filter(language_code=language).values("pk")
+    translated = Page.objects.filter(locale__in=locale, live=True, alias_of__isnull=True)
     return queryset.filter(
-        Q(locale__language_code=language, alias_of__isnull=True)
-        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated))
+        Q(locale__in=locale)
+        | (
+            Q(locale__in=default_locale)
+            & ~Q(translation_key__in=translated.values("translation_key"))
+        )
     )

@@ -1,6 +1,7 @@
 """What a page tells search engines and link previews: description, Open Graph and
 Twitter card tags, and schema.org JSON-LD (a BreadcrumbList on every page, plus the
-page type's own `structured_data(request)` where it defines one)."""
+page's own item: a `structured_data` dict in its template context, or the page type's
+`structured_data(request)` method)."""
 
 import json
 
@@ -29,7 +30,9 @@ def breadcrumbs(page, request=None):
     return [{"title": p.title, "url": i18n.localized_url(p, request)} for p in ancestors]
 
 
-def structured_data(page, request):
+def structured_data(page, request, extra=None):
+    """A BreadcrumbList, then the page's own schema.org item: `extra` (what the page's
+    context computed) or else the page type's `structured_data(request)`."""
     crumbs = breadcrumbs(page, request)
     data = [
         {
@@ -46,9 +49,11 @@ def structured_data(page, request):
             ],
         }
     ]
-    own = getattr(page.specific_deferred, "structured_data", None)
-    if own is not None:
-        data.append({"@context": "https://schema.org", **own(request)})
+    if extra is None:
+        own = getattr(page.specific_deferred, "structured_data", None)
+        extra = own(request) if own is not None else None
+    if extra:
+        data.append({"@context": "https://schema.org", **extra})
     return data
 
 

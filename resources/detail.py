@@ -1,8 +1,6 @@
 """What the resource page shows beyond its fields: downloads per language (the
 visitor's language first), "also available in", the citation and schema.org JSON-LD."""
 
-import json
-
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
@@ -51,7 +49,7 @@ def detail_context(page, request):
             label for _slug, field, label in ACCESS_FEATURES if getattr(page, field)
         ],
         "related": related_resources(page, request),
-        "json_ld": json_ld(page, request, files, codes),
+        "structured_data": structured_data(page, request, files, codes),
         "video_embed": embed_html(page.video_url, page.title) if page.video_url else "",
     }
 
@@ -84,9 +82,9 @@ def related_resources(page, request):
     return shown
 
 
-def json_ld(page, request, files, codes):
+def structured_data(page, request, files, codes):
+    """The resource as a schema.org item; base.html adds it to the page's JSON-LD."""
     data = {
-        "@context": "https://schema.org",
         "@type": "VideoObject" if (page.video_url or page.video_file_id) else "CreativeWork",
         "name": page.title,
         "description": page.summary,
@@ -125,5 +123,4 @@ def json_ld(page, request, files, codes):
         data["identifier"] = identifiers
     if page.transcript:
         data["transcript"] = strip_tags(page.transcript)
-    # Escape "<" so nothing in the text can close the <script> element.
-    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return data

@@ -98,5 +98,5 @@ def page_meta(context, page):
         "url": request.build_absolute_uri(request.path),
         "og_locale": seo.og_locale(i18n.active_language()),
         "image": image(request) if image else "",
-        "json_ld": seo.json_ld(seo.structured_data(page, request)),
+        "json_ld": seo.json_ld(seo.structured_data(page, request, context.get("structured_data"))),
     }
