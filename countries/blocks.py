@@ -1,6 +1,6 @@
 """StreamField blocks for stories. Each block enforces what makes it accessible or
 ethical: alt text or an explicit decorative flag, consent for quotes, a transcript for
-video. A "link to a resource" block is added once the resource library exists."""
+video, a resource from the library rather than a loose file."""
 
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -79,9 +79,23 @@ class KeyFigureBlock(blocks.StructBlock):
         template = "countries/blocks/key_figure.html"
 
 
+class ResourceLinkBlock(blocks.StructBlock):
+    resource = blocks.PageChooserBlock(page_type="resources.ResourcePage")
+    note = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text=_("Optional: why this resource matters to the story, in one sentence."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "countries/blocks/resource_link.html"
+
+
 class StoryBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, template="countries/blocks/text.html")
     image = ImageBlock()
     quote = QuoteBlock()
     video = VideoBlock()
     key_figure = KeyFigureBlock()
+    resource_link = ResourceLinkBlock()

@@ -48,6 +48,7 @@ def load(stdout, generated=0):
     index = library_index(english)
     pages = [resource(index, spec, number) for number, spec in enumerate(RESOURCES)]
     link_related(pages)
+    link_countries_and_stories(pages)
     translate(pages)
     stdout.write(f"Resources: {ResourcePage.objects.filter(locale=english).count()}")
     if generated:
@@ -191,6 +192,44 @@ def link_related(pages):
         if others:
             page.related_resources = [RelatedResource(resource=other) for other in others]
             page.save_revision().publish()
+
+
+# Demo associations between materials and the demo countries and stories.
+COUNTRY_TAGS = {
+    "qualityrights-assessment-toolkit": ["kenya", "ghana", "czechia"],
+    "qualityrights-e-training": ["philippines", "turkiye", "zimbabwe", "bosnia-and-herzegovina"],
+    "guidance-peer-support-groups": ["kenya", "ghana"],
+    "mental-health-human-rights-legislation": ["czechia", "armenia"],
+}
+STORY_RESOURCES = {
+    "peer-supporters-join-the-team": [
+        "guidance-peer-support-groups",
+        "guidance-one-to-one-peer-support",
+    ],
+    "staff-complete-the-etraining": ["qualityrights-e-training"],
+}
+
+
+def link_countries_and_stories(pages):
+    """Tag some materials with demo countries, and point demo stories to materials."""
+    from countries.models import CountryPage, StoryPage, StoryRelatedResource
+
+    by_slug = {page.slug: page for page in pages}
+    english = CountryPage.objects.filter(locale__language_code="en")
+    for slug, countries in COUNTRY_TAGS.items():
+        page = by_slug[slug]
+        wanted = set(english.filter(slug__in=countries).values_list("pk", flat=True))
+        if set(page.countries.values_list("pk", flat=True)) != wanted:
+            page.countries = list(wanted)
+            page.save_revision().publish()
+    for story_slug, resource_slugs in STORY_RESOURCES.items():
+        for story in StoryPage.objects.filter(locale__language_code="en", slug=story_slug):
+            if story.related_resources.exists():
+                continue
+            story.related_resources = [
+                StoryRelatedResource(resource=by_slug[slug]) for slug in resource_slugs
+            ]
+            story.save_revision().publish()
 
 
 def translate(pages):

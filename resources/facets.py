@@ -39,6 +39,24 @@ def taxonomy_choices(model):
     return sorted(terms.values(), key=lambda choice: choice.label.lower())
 
 
+def country_choices():
+    """The English country pages, slugged as in their URLs (`kenya`), labelled in the
+    active language where translated: two queries."""
+    from countries.models import CountryPage
+
+    english = CountryPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE)
+    names = dict(
+        CountryPage.objects.live()
+        .filter(locale=Locale.get_active(), translation_key__in=english.values("translation_key"))
+        .values_list("translation_key", "title")
+    )
+    choices = [
+        Choice(slug, names.get(key, title), key)
+        for slug, title, key in english.values_list("slug", "title", "translation_key")
+    ]
+    return sorted(choices, key=lambda choice: choice.label.lower())
+
+
 def language_choices():
     return [Choice(code, endonym(code), code) for code, _name in settings.LANGUAGES]
 
@@ -103,6 +121,7 @@ FACETS = [
     Facet(
         "audience", _("Audience"), "audiences__translation_key", lambda: taxonomy_choices(Audience)
     ),
+    Facet("country", _("Country"), "countries__translation_key", country_choices),
     Facet("language", _("Language"), "available_languages__language", language_choices),
     AccessFacet("access", _("Accessibility"), None, access_choices),
 ]

@@ -130,6 +130,7 @@ def edit_form(story, **changes):
         ),
         "advances_participation": "on",
         "comments": inline_formset([]),
+        "related_resources": inline_formset([]),
         "action-submit": "Submit",
     }
     data.update(changes)

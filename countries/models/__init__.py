@@ -2,7 +2,7 @@
 from countries.models.country_page import CountryPage, TrainingLanguage
 from countries.models.index_pages import CountryIndexPage, StoryIndexPage
 from countries.models.indicators import IndicatorType, IndicatorValue
-from countries.models.story_page import StoryPage
+from countries.models.story_page import StoryPage, StoryRelatedResource
 from countries.models.team import CountryTeam
 
 __all__ = [
@@ -13,5 +13,6 @@ __all__ = [
     "IndicatorValue",
     "StoryIndexPage",
     "StoryPage",
+    "StoryRelatedResource",
     "TrainingLanguage",
 ]

@@ -107,9 +107,11 @@ class CountryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from countries.context import country_context
+        from resources.featured import resources_for_country
 
         context = super().get_context(request, *args, **kwargs)
         context.update(country_context(self, request))
+        context["tagged_resources"] = resources_for_country(self, request)
         return context
 
 

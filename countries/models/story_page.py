@@ -6,10 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from countries.blocks import StoryBodyBlock
@@ -44,6 +44,7 @@ class StoryPage(Page):
             heading=_("QualityRights objectives this story advances"),
         ),
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("related_resources", label=_("Related resources")),
     ]
 
     class Meta:
@@ -60,7 +61,20 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from countries.context import story_context
+        from resources.detail import related_resources
 
         context = super().get_context(request, *args, **kwargs)
         context.update(story_context(self, request))
+        context["related"] = related_resources(self, request)
         return context
+
+
+class StoryRelatedResource(Orderable):
+    """A library resource the story points readers to (shown in their language)."""
+
+    page = ParentalKey(StoryPage, related_name="related_resources", on_delete=models.CASCADE)
+    resource = models.ForeignKey(
+        "resources.ResourcePage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("resource", "resources.ResourcePage")]

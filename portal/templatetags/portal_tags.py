@@ -30,6 +30,15 @@ def localized_url(context, page):
     return i18n.localized_url(page, context.get("request"))
 
 
+@register.simple_tag
+def localized_page(page):
+    """The page's live translation in the active language, or the page itself."""
+    translated = page.get_translation_or_none(Locale.get_active())
+    if translated is not None and translated.live and translated.alias_of_id is None:
+        return translated
+    return page
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page):
     return i18n.live_translations(page, context.get("request"))

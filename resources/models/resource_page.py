@@ -1,5 +1,6 @@
 """A resource: one page per material, whatever the number of languages it comes in."""
 
+from django import forms
 from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -44,6 +45,14 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
     )
     topics = ParentalManyToManyField("portal.Topic", blank=True, related_name="+")
     audiences = ParentalManyToManyField("resources.Audience", blank=True, related_name="+")
+    # The English country pages; the library filters on their translation_key.
+    countries = ParentalManyToManyField(
+        "countries.CountryPage",
+        blank=True,
+        related_name="tagged_resources",
+        limit_choices_to={"locale__language_code": "en"},
+        help_text=_("Only for material made for or with particular countries."),
+    )
     publisher = models.CharField(max_length=200, default="World Health Organization")
     publication_date = models.DateField(db_index=True)  # the library's default order
     licence = models.CharField(max_length=120, default="CC BY-NC-SA 3.0 IGO")
@@ -89,6 +98,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
                 FieldPanel("resource_type"),
                 FieldPanel("topics"),
                 FieldPanel("audiences"),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Who and what it is for"),
         ),
