@@ -18,6 +18,7 @@ if settings.DEBUG:
 # Every language has its prefix, English too: /en/, /ar/, /fr/. A bare `/` redirects to
 # the visitor's best language (Accept-Language), done by portal.middleware.
 urlpatterns += i18n_patterns(
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -116,3 +116,16 @@ def search_pages(queryset, query, language_code=None, *, scope="locale", operato
         else get_search_backend("default", LANGUAGES=languages or tuple(all_language_codes()))
     )
     return backend.search(clean.as_search_query(operator), scoped), clean
+
+
+def autocomplete_pages(queryset, query, language_code=None, limit=8):
+    """Pages of the language whose autocomplete fields (titles) start with what was
+    typed; the last word may be unfinished."""
+    clean = query if isinstance(query, CleanQuery) else clean_query(query)
+    words = " ".join(clean.phrases + clean.terms)
+    if not words:
+        return []
+    language = language_code or active_language()
+    backend = get_search_backend("default", LANGUAGES=(language,))
+    scoped = queryset.filter(locale_id=locale_id(language))
+    return list(backend.autocomplete(words, scoped)[:limit])
