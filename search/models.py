@@ -47,3 +47,27 @@ class SearchQueryDay(models.Model):
         cls.objects.filter(pk=row.pk).update(
             searches=F("searches") + 1, zero_results=F("zero_results") + int(hits == 0)
         )
+
+
+class DocumentText(models.Model):
+    """Text extracted from an uploaded PDF (search/documents.py), so that a phrase found
+    only inside a guidance document finds the resource the document belongs to."""
+
+    class Status(models.TextChoices):
+        EXTRACTED = "extracted", _("Text extracted")
+        ENCRYPTED = "encrypted", _("Encrypted: no text extracted")
+        DAMAGED = "damaged", _("Damaged: no text extracted")
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="extracted_text"
+    )
+    text = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices)
+    extracted_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("document text")
+        verbose_name_plural = _("document texts")
+
+    def __str__(self):
+        return f"{self.document_id}: {self.get_status_display()}"
