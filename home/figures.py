@@ -7,8 +7,13 @@ from wagtail.models import Page
 def key_figures():
     """A list of {"value", "label"} dicts, in display order."""
     from home.models import HomePage
+    from search.models import DocumentText
 
     languages = Page.objects.type(HomePage).live().values("locale").distinct().count()
     return [
         {"value": languages, "label": _("languages the portal is published in")},
+        {
+            "value": DocumentText.objects.filter(status=DocumentText.Status.EXTRACTED).count(),
+            "label": _("PDF documents you can search inside"),
+        },
     ]

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from home import demo as home_demo
 from portal import demo as portal_demo
+from search import demo as search_demo
 
 
 class Command(BaseCommand):
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             portal_demo.load_locales(self.stdout)
             home_demo.load(self.stdout)
             portal_demo.load(self.stdout)
+            search_demo.load(self.stdout)
         self.create_admin()
 
     def create_admin(self):
