@@ -70,3 +70,13 @@ def test_fallback_scope_adds_untranslated_english_pages(portal_site):
     assert "Peer support at night" in titles(results)
     assert titles(results).count("Peer support groups") == 1
     assert {page.locale.language_code for page in results} == {"fr", "en"}
+
+
+def test_admin_search_uses_the_same_backend(admin_client, portal_site):
+    # The admin's page search is Wagtail's autocomplete (title prefixes), in all locales.
+    add_page("fr", "Formation aux droits humains", "formation")
+    response = admin_client.get("/admin/pages/search/", {"q": "formation dro"})
+    assert response.status_code == 200
+    assert "Formation aux droits humains" in response.text
+    images = admin_client.get("/admin/images/", {"q": "anything"})
+    assert images.status_code == 200
