@@ -154,4 +154,5 @@ def suggest(request):
     )
     # Nothing personal in it, and the same for everyone: a short public cache helps.
     patch_cache_control(response, public=True, max_age=60)
+    response["X-Robots-Tag"] = "noindex"
     return response

@@ -150,3 +150,17 @@ def test_header_search_box_is_a_plain_get_form(client, portal_site):
     response = client.get("/en/")
     assert 'class="site-search" method="get" action="/en/search/"' in response.text
     assert home_in("en").title in response.text
+
+
+def test_suggestions_are_titles_of_the_active_language(client, portal_site):
+    for i in range(10):
+        add_page("en", f"Peer support group {i}", f"peer-group-{i}")
+    add_page("fr", "Peer aidance", "peer-aidance")
+    response = client.get("/en/search/suggest/?q=peer+sup")
+    suggestions = response.json()["suggestions"]
+    assert len(suggestions) == 8
+    assert all(s["title"].startswith("Peer support group") for s in suggestions)
+    assert suggestions[0]["url"].startswith("/en/peer-group-")
+    assert suggestions[0]["type"] == "page"
+    assert response["X-Robots-Tag"] == "noindex"
+    assert client.get("/en/search/suggest/?q=").json() == {"suggestions": []}
