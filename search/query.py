@@ -79,10 +79,10 @@ def scope_queryset(queryset, language_code, scope, backend):
     """Returns (queryset, languages searched). `locale`: the language's own pages.
     `fallback`: also the English pages not yet translated into it, as listings show
     them. `all`: every language (languages None)."""
-    default = settings.LANGUAGE_CODE
-    own = locale_id(language_code)
     if scope == "all":
         return queryset, None
+    default = settings.LANGUAGE_CODE
+    own = locale_id(language_code)
     if scope != "fallback" or language_code == default:
         return queryset.filter(locale_id=own), (language_code,)
     if getattr(backend, "applies_queryset_sql", False):
