@@ -10,9 +10,8 @@ def home_in(language_code):
     return HomePage.objects.get(locale__language_code=language_code)
 
 
-def add_page(language_code, title, slug=None, *, body_word=None):
-    """A live plain Page under the locale's home. `search_description` is indexed by no
-    model, so the title carries the text searched for."""
+def add_page(language_code, title, slug=None):
+    """A live plain Page under the locale's home; its title is the text searched."""
     parent = home_in(language_code)
     page = Page(
         title=title,
