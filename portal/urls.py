@@ -36,6 +36,7 @@ if settings.DEBUG:
 # the visitor's best language (Accept-Language), done by portal.middleware.
 urlpatterns += i18n_patterns(
     path("share/", include(share_urls)),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

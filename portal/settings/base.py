@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -125,14 +126,15 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "portal_"),
             "TIMEOUT": 10,
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    # Wagtail's database backend (wagtail.search.backends.database), made language-aware.
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

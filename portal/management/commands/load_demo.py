@@ -16,6 +16,7 @@ from countries import demo as countries_demo
 from home import demo as home_demo
 from portal import demo as portal_demo
 from resources import demo as resources_demo
+from search import demo as search_demo
 from share import demo as share_demo
 
 
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             countries_demo.load(self.stdout)
             resources_demo.load(self.stdout, generated=options["resources"])
             share_demo.load(self.stdout)
+            search_demo.load(self.stdout)
         self.create_admin()
 
     def create_admin(self):

@@ -1,0 +1,115 @@
+"""Elasticsearch 9 with one index per language, each analysed by its language.
+
+Set as BACKEND when ELASTICSEARCH_URL is set. Translatable models (pages) get an index
+per portal language, `<prefix><language>_<app>_<model>`, whose default analyzer is the
+language's built-in one (`french`, `arabic`, `cjk`...; `standard` where Elasticsearch
+has none). A page is written to its locale's index; a search reads the indices of the
+languages searched (one, or all of them as a comma-separated list). Models without a
+locale (images, documents) keep Wagtail's single index.
+"""
+
+from collections import defaultdict
+from copy import deepcopy
+
+from modelsearch.backends.base import get_model_root
+from modelsearch.backends.elasticsearch9 import Elasticsearch9Index
+from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
+
+from search.analysis import all_language_codes, analysis_for
+
+from .routing import is_indexable, language_of, locale_languages
+
+
+class LanguageIndex(Elasticsearch9Index):
+    def __init__(self, backend, name, language_code):
+        super().__init__(backend, name)
+        self.language_code = language_code
+        self.settings = deepcopy(backend.settings)
+        analyzers = self.settings["settings"]["analysis"]["analyzer"]
+        analyzers["default"] = {"type": analysis_for(language_code).elasticsearch}
+
+    def put(self):
+        self.es.indices.create(index=self.name, **self.settings)
+
+
+class LanguageRoutedIndex:
+    """Stands for the per-language indices of one model tree. Writes go to the index of
+    each object's language; `name` lists the indices a search reads."""
+
+    def __init__(self, backend, base_name, searched):
+        self.backend = backend
+        self.base_name = base_name
+        self.indexes = {
+            code: LanguageIndex(backend, f"{backend.index_prefix}{code}_{base_name}", code)
+            for code in all_language_codes()
+        }
+        self.name = ",".join(self.indexes[code].name for code in searched)
+
+    def _each(self, method, *args):
+        for index in self.indexes.values():
+            getattr(index, method)(*args)
+
+    def put(self):
+        self._each("put")
+
+    def delete(self):
+        self._each("delete")
+
+    def reset(self):
+        self._each("reset")
+
+    def refresh(self):
+        self._each("refresh")
+
+    def add_model(self, model):
+        self._each("add_model", model)
+
+    def exists(self):
+        return all(index.exists() for index in self.indexes.values())
+
+    def _route(self, items):
+        languages = locale_languages()
+        groups = defaultdict(list)
+        for item in items:
+            code = language_of(item, languages)
+            if is_indexable(item) and code in self.indexes:
+                groups[code].append(item)
+        return groups
+
+    def add_item(self, item):
+        self.add_items(type(item), [item])
+
+    def add_items(self, model, items):
+        for code, group in self._route(items).items():
+            self.indexes[code].add_items(model, group)
+
+    def delete_item(self, item):
+        # An object may have moved locale since it was indexed: delete it everywhere.
+        self._each("delete_item", item)
+
+    def get_key(self):
+        return self.base_name
+
+    def __str__(self):
+        return self.name
+
+
+class LocaleElasticsearchBackend(Elasticsearch9SearchBackend):
+    def __init__(self, params):
+        params = dict(params)
+        languages = params.pop("LANGUAGES", None)
+        # Atomic rebuilds swap one alias per index; with an index per language a rebuild
+        # resets each language index in place instead.
+        params["ATOMIC_REBUILD"] = False
+        super().__init__(params)
+        self.languages = tuple(languages or all_language_codes())
+
+    def get_index_for_model(self, model):
+        root = get_model_root(model)
+        if not any(field.name == "locale" for field in root._meta.get_fields()):
+            return super().get_index_for_model(model)
+        base_name = f"{root._meta.app_label.lower()}_{root.__name__.lower()}"
+        return LanguageRoutedIndex(self, base_name, self.languages)
+
+
+SearchBackend = LocaleElasticsearchBackend

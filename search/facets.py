@@ -1,0 +1,89 @@
+"""The facets of the site search, as a table: each facet is one GET parameter, one
+FilterField on the pages searched, and how its values are shown.
+
+To add one (resource type, topic, country...), write a Facet subclass and append it to
+FACETS; see docs/search.md. Counts come from the current results, one query per facet,
+and a value with no results is never listed.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+from portal.languages import endonym
+
+
+class Facet:
+    param = ""  # the GET parameter
+    field = ""  # attname of a FilterField of the searched model (`locale_id`)
+    label = ""
+    only_across_languages = False  # shown only when "include other languages" is on
+
+    def key_for(self, value):
+        """The filter value for a GET value, or None when it is unknown."""
+        raise NotImplementedError
+
+    def describe(self, keys):
+        """{key: (GET value, label)} for filter values found in the results."""
+        raise NotImplementedError
+
+    def apply(self, queryset, key):
+        return queryset.filter(**{self.field: key})
+
+    def options(self, results, selected):
+        """[{value, label, count, selected}] from the results, most frequent first."""
+        counts = {key: n for key, n in results.facet(self.field).items() if key and n}
+        described = self.describe(counts)
+        return [
+            {
+                "value": described[key][0],
+                "label": described[key][1],
+                "count": count,
+                "selected": key == selected,
+            }
+            for key, count in counts.items()
+            if key in described
+        ]
+
+
+class ContentTypeFacet(Facet):
+    """Page type, by model name (`content=homepage`), labelled with its verbose name."""
+
+    param = "content"
+    field = "content_type_id"
+    label = _("Type of page")
+
+    def key_for(self, value):
+        content_type = ContentType.objects.filter(model=value).first()
+        if content_type and issubclass(content_type.model_class() or object, Page):
+            return content_type.pk
+        return None
+
+    def describe(self, keys):
+        described = {}
+        for key in keys:  # get_for_id is cached: no query after the first
+            content_type = ContentType.objects.get_for_id(key)
+            model = content_type.model_class()
+            if model:
+                described[key] = (content_type.model, capfirst(model._meta.verbose_name))
+        return described
+
+
+class LanguageFacet(Facet):
+    """The language a page is written in (its locale), by language code."""
+
+    param = "language"
+    field = "locale_id"
+    label = _("Language")
+    only_across_languages = True
+
+    def key_for(self, value):
+        return Locale.objects.filter(language_code=value).values_list("pk", flat=True).first()
+
+    def describe(self, keys):
+        codes = dict(Locale.objects.filter(pk__in=keys).values_list("pk", "language_code"))
+        return {key: (code, endonym(code)) for key, code in codes.items()}
+
+
+FACETS = [ContentTypeFacet(), LanguageFacet()]

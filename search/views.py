@@ -1,0 +1,158 @@
+"""The site search page and the suggestions behind the search box."""
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from portal.i18n import active_language, localized_url
+from search.facets import FACETS
+from search.models import SearchQueryDay
+from search.query import SHORTENED, autocomplete_pages, clean_query, search_pages
+
+PER_PAGE = 10
+MAX_SUGGESTIONS = 8
+
+
+def searchable_pages():
+    """Live, public pages below the tree roots, with what a result line shows."""
+    return Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+
+
+def most_used_resources(request, language_code):
+    """Shown when a search finds nothing. Wired by the lead once the resource library
+    lands (issue 5: "show the most-used resources"); until then there are none."""
+    return []
+
+
+def selected_facets(request, across_languages):
+    """{facet: key} for valid facet values; names of the parameters that were ignored."""
+    selected, ignored = {}, []
+    for facet in FACETS:
+        value = request.GET.get(facet.param)
+        if not value or (facet.only_across_languages and not across_languages):
+            continue
+        key = facet.key_for(value)
+        if key is None:
+            ignored.append(facet.label)
+        else:
+            selected[facet] = key
+    return selected, ignored
+
+
+def search(request):
+    language = active_language()
+    clean = clean_query(request.GET.get("q", ""))
+    across_languages = request.GET.get("all_languages") == "1"
+    selected, ignored = selected_facets(request, across_languages)
+    queryset = searchable_pages()
+    for facet, key in selected.items():
+        queryset = facet.apply(queryset, key)
+    results, clean = search_pages(
+        queryset, clean, language, scope="all" if across_languages else "locale"
+    )
+    context = {
+        "query": clean,
+        "across_languages": across_languages,
+        "ignored_filters": ignored,
+        "shortened_message": SHORTENED if clean.shortened else "",
+        "language_code": language,
+    }
+    if results is not None:
+        page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            page_obj=page_obj,
+            results=[result_entry(page, request, language) for page in page_obj.object_list],
+            facets=facet_options(request, results, selected, across_languages),
+            active_filters=active_filter_links(request, selected),
+            promotions=promotions(clean.text) if page_obj.number == 1 else [],
+        )
+        if page_obj.paginator.count == 0:
+            context["most_used"] = most_used_resources(request, language)
+        if "page" not in request.GET:
+            SearchQueryDay.record(language, clean.text, page_obj.paginator.count)
+    response = render(request, "search/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    if request.GET.get("q"):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def result_entry(page, request, language):
+    page_language = page.locale.language_code
+    return {
+        "title": page.title,
+        "url": page.get_url(request=request),
+        "summary": page.search_description,
+        "type": page.specific_class._meta.verbose_name if page.specific_class else "",
+        "language": page_language if page_language != language else "",
+    }
+
+
+def facet_options(request, results, selected, across_languages):
+    groups = []
+    for facet in FACETS:
+        if facet.only_across_languages and not across_languages:
+            continue
+        options = facet.options(results, selected.get(facet))
+        for option in options:
+            query = request.GET.copy()
+            query[facet.param] = option["value"]
+            query.pop("page", None)
+            option["querystring"] = "?" + query.urlencode()
+        groups.append({"facet": facet, "options": options})
+    return groups
+
+
+def active_filter_links(request, selected):
+    links = []
+    for facet in selected:
+        query = request.GET.copy()
+        query.pop(facet.param, None)
+        query.pop("page", None)
+        links.append({"label": facet.label, "querystring": "?" + query.urlencode()})
+    return links
+
+
+def promotions(text):
+    """Editors' promoted results for this query (Wagtail's search promotions), each
+    linked in the visitor's language where the page has a live translation."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(text)
+    ).select_related("page", "page__locale")
+    return [
+        {
+            "title": pick.page.title if pick.page else pick.external_link_text,
+            "url": localized_url(pick.page) if pick.page else pick.external_link_url,
+            "description": pick.description,
+        }
+        for pick in picks.order_by("sort_order")
+    ]
+
+
+def suggest(request):
+    pages = autocomplete_pages(
+        searchable_pages(), request.GET.get("q", "")[:200], limit=MAX_SUGGESTIONS
+    )
+    response = JsonResponse(
+        {
+            "suggestions": [
+                {
+                    "title": page.title,
+                    "url": page.get_url(request=request),
+                    "type": str(page.specific_class._meta.verbose_name)
+                    if page.specific_class
+                    else _("Page"),
+                }
+                for page in pages
+            ]
+        }
+    )
+    # Nothing personal in it, and the same for everyone: a short public cache helps.
+    patch_cache_control(response, public=True, max_age=60)
+    response["X-Robots-Tag"] = "noindex"
+    return response

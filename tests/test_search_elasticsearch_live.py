@@ -1,0 +1,58 @@
+"""Against a real Elasticsearch 9 cluster, when ELASTICSEARCH_URL is set (see
+docs/search.md); skipped with that reason otherwise."""
+
+import os
+import uuid
+
+import pytest
+from wagtail.models import Page
+
+from search.backends.elasticsearch import LocaleElasticsearchBackend
+from tests.search_support import add_page
+
+URL = os.environ.get("ELASTICSEARCH_URL", "")
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not URL, reason="ELASTICSEARCH_URL not set: live Elasticsearch tests skipped"
+    ),
+]
+
+
+@pytest.fixture
+def backend():
+    prefix = f"test_{uuid.uuid4().hex[:8]}_"
+    writer = LocaleElasticsearchBackend({"URLS": [URL], "INDEX_PREFIX": prefix})
+    index = writer.get_index_for_model(Page)
+    index.reset()
+    index.add_model(Page)
+    yield writer, prefix
+    index.delete()
+
+
+def searcher(prefix, *languages):
+    return LocaleElasticsearchBackend(
+        {"URLS": [URL], "INDEX_PREFIX": prefix, "LANGUAGES": languages}
+    )
+
+
+def test_french_stemming_on_a_live_cluster(backend, portal_site):
+    writer, prefix = backend
+    writer.add_bulk(Page, [add_page("fr", "Formation aux droits", "formation")])
+    writer.get_index_for_model(Page).refresh()
+    found = searcher(prefix, "fr").search("formations", Page.objects.live())
+    assert [page.title for page in found] == ["Formation aux droits"]
+    assert list(searcher(prefix, "en").search("formations", Page.objects.live())) == []
+
+
+def test_spanish_stemming_and_autocomplete_on_a_live_cluster(backend, portal_site):
+    writer, prefix = backend
+    writer.add_bulk(Page, [add_page("es", "El derecho a decidir", "derecho")])
+    writer.get_index_for_model(Page).refresh()
+    spanish = searcher(prefix, "es")
+    assert [p.title for p in spanish.search("derechos", Page.objects.live())] == [
+        "El derecho a decidir"
+    ]
+    assert [p.title for p in spanish.autocomplete("dere", Page.objects.live())] == [
+        "El derecho a decidir"
+    ]
