@@ -28,7 +28,7 @@ def tab_to(page, selector, limit=120):
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_filter_by_type_topic_and_language_with_the_keyboard(page, live_server, shelf, code):
     page.goto(f"{live_server.url}/{code}/resources/")
-    assert page.locator('[role="status"]').inner_text() == "3 resources found"
+    assert page.locator('.result-count[role="status"]').inner_text() == "3 resources found"
     for name, value in [("type", "guidance"), ("topic", "recovery"), ("language", "ar")]:
         checkbox = f'input[name="{name}"][value="{value}"]'
         tab_to(page, checkbox)
@@ -39,7 +39,7 @@ def test_filter_by_type_topic_and_language_with_the_keyboard(page, live_server, 
         page.keyboard.press("Enter")
     assert "type=guidance" in page.url and "topic=recovery" in page.url
     assert "language=ar" in page.url
-    assert page.locator('[role="status"]').inner_text() == "1 resource found"
+    assert page.locator('.result-count[role="status"]').inner_text() == "1 resource found"
     assert page.locator(".result__title a").all_inner_texts() == ["Recovery guide"]
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
     # Remove one filter with the keyboard: the topic goes, the others stay.
@@ -47,7 +47,7 @@ def test_filter_by_type_topic_and_language_with_the_keyboard(page, live_server, 
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "topic=" not in page.url
-    assert page.locator('[role="status"]').inner_text() == "2 resources found"
+    assert page.locator('.result-count[role="status"]').inner_text() == "2 resources found"
     assert_no_axe_violations(page)
     save_screenshot(page, f"resources-library-filtered-{code}")
 
