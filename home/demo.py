@@ -198,3 +198,38 @@ def load(stdout):
         translated.save_revision().publish()
     stdout.write(f"Home pages: {HomePage.objects.count()}")
     return home
+
+
+FEATURED_STORIES = [
+    ("kenya", "peer-supporters-join-the-team"),
+    ("ghana", "peer-supporters-join-the-team"),
+]
+FEATURED_RESOURCES = [
+    "qualityrights-e-training",
+    "qualityrights-assessment-toolkit",
+    "self-help-tool-recovery-planning",
+]
+
+
+def feature(stdout):
+    """The editors' choice on the English home page, once stories and resources exist."""
+    from countries.models import StoryPage
+    from home.models import FeaturedResource, FeaturedStory
+    from resources.models import ResourcePage
+
+    home = english_home()
+    if home.featured_stories.exists() or home.featured_resources.exists():
+        return
+    stories = [
+        StoryPage.objects.get(locale=home.locale, slug=slug, url_path__contains=f"/{country}/")
+        for country, slug in FEATURED_STORIES
+    ]
+    resources = [ResourcePage.objects.get(locale=home.locale, slug=s) for s in FEATURED_RESOURCES]
+    home.featured_stories = [FeaturedStory(story=story) for story in stories]
+    home.featured_resources = [FeaturedResource(resource=r) for r in resources]
+    home.save_revision().publish()
+    stdout.write(f"Featured on the home page: {len(stories)} stories, {len(resources)} resources")
+
+
+def english_home():
+    return HomePage.objects.get(locale__language_code="en")

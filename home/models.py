@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.db import models
 from django.http import Http404
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
-from home.figures import key_figures
+from home.featured import featured_resources, featured_stories
+from home.figures import indicator_figures, key_figures
 
 
 class HomePage(Page):
@@ -58,6 +61,18 @@ class HomePage(Page):
             ],
             heading="Call to action: the e-training",
         ),
+        InlinePanel(
+            "featured_stories",
+            max_num=3,
+            label=_("Featured stories"),
+            help_text=_("Up to three. Without a choice the latest stories are shown."),
+        ),
+        InlinePanel(
+            "featured_resources",
+            max_num=3,
+            label=_("Featured resources"),
+            help_text=_("Up to three. Without a choice the newest resources are shown."),
+        ),
     ]
 
     class Meta:
@@ -81,5 +96,24 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["key_figures"] = key_figures()
+        context["indicator_figures"] = indicator_figures()
+        context["featured_stories"] = featured_stories(self, request)
+        context["featured_resources"] = featured_resources(self, request)
         context["etraining_url"] = settings.PORTAL_ETRAINING_URL
         return context
+
+
+class FeaturedStory(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_stories", on_delete=models.CASCADE)
+    story = models.ForeignKey("countries.StoryPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("story", "countries.StoryPage")]
+
+
+class FeaturedResource(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_resources", on_delete=models.CASCADE)
+    resource = models.ForeignKey(
+        "resources.ResourcePage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [PageChooserPanel("resource", "resources.ResourcePage")]

@@ -102,12 +102,6 @@ def test_home_page_shows_key_figures_and_etraining_call_to_action(client, portal
     assert "Start the e-training on mental health, recovery and community inclusion" in body
 
 
-def test_home_page_query_count_is_small(client, portal_site, django_assert_max_num_queries):
-    client.get("/fr/")  # warm the site cache
-    with django_assert_max_num_queries(16):
-        assert client.get("/fr/").status_code == 200
-
-
 def test_server_error_page_is_localised_and_needs_no_database(rf):
     # No `db` fixture: pytest-django makes any database access here an error.
     from django.utils import translation

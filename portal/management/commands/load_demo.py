@@ -51,6 +51,7 @@ class Command(BaseCommand):
             resources_demo.load(self.stdout, generated=options["resources"])
             share_demo.load(self.stdout)
             search_demo.load(self.stdout)
+            home_demo.feature(self.stdout)
         self.create_admin()
 
     def create_admin(self):
