@@ -1,6 +1,8 @@
 """The library with a keyboard and a screen reader's expectations, in a real browser."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from tests.browser_support import assert_no_axe_violations, save_screenshot
 from tests.resources_support import make_resource
@@ -25,10 +27,17 @@ def tab_to(page, selector, limit=120):
     raise AssertionError(f"Tab never reached {selector}")
 
 
+def found(code, count):
+    """The result count as the library announces it in `code`."""
+    with translation.override(code):
+        message = ngettext("%(counter)s resource found", "%(counter)s resources found", count)
+    return message % {"counter": count}
+
+
 @pytest.mark.parametrize("code", ["en", "ar"])
 def test_filter_by_type_topic_and_language_with_the_keyboard(page, live_server, shelf, code):
     page.goto(f"{live_server.url}/{code}/resources/")
-    assert page.locator('.result-count[role="status"]').inner_text() == "3 resources found"
+    assert page.locator('.result-count[role="status"]').inner_text() == found(code, 3)
     for name, value in [("type", "guidance"), ("topic", "recovery"), ("language", "ar")]:
         checkbox = f'input[name="{name}"][value="{value}"]'
         tab_to(page, checkbox)
@@ -39,7 +48,7 @@ def test_filter_by_type_topic_and_language_with_the_keyboard(page, live_server, 
         page.keyboard.press("Enter")
     assert "type=guidance" in page.url and "topic=recovery" in page.url
     assert "language=ar" in page.url
-    assert page.locator('.result-count[role="status"]').inner_text() == "1 resource found"
+    assert page.locator('.result-count[role="status"]').inner_text() == found(code, 1)
     assert page.locator(".result__title a").all_inner_texts() == ["Recovery guide"]
     assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
     # Remove one filter with the keyboard: the topic goes, the others stay.
@@ -47,7 +56,7 @@ def test_filter_by_type_topic_and_language_with_the_keyboard(page, live_server, 
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "topic=" not in page.url
-    assert page.locator('.result-count[role="status"]').inner_text() == "2 resources found"
+    assert page.locator('.result-count[role="status"]').inner_text() == found(code, 2)
     assert_no_axe_violations(page)
     save_screenshot(page, f"resources-library-filtered-{code}")
 

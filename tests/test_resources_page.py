@@ -5,6 +5,8 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import translation
+from django.utils.translation import gettext, ngettext
 from wagtail.documents import get_document_model
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -46,15 +48,25 @@ def test_downloads_per_language_with_format_size_and_pages(client, toolkit):
     first = re.search(r'<li id="file-(\w+)">', body).group(1)
     assert first == "fr"
     assert f'href="/fr/resources/assessment-toolkit/download/{french.pk}/"' in body
-    assert re.search(r"Download the Français PDF \([\d,]+\sKio\)", body)
-    assert '<span class="downloads__pages">2 pages</span>' in body
+    with translation.override("fr"):
+        download = gettext("Download the %(language)s %(format)s (%(size)s)") % {
+            "language": "Français",
+            "format": "PDF",
+            "size": "SIZE",
+        }
+        pages = ngettext("%(counter)s page", "%(counter)s pages", 2) % {"counter": 2}
+    assert download != "Download the Français PDF (SIZE)"  # the French interface is used
+    assert re.search(re.escape(download).replace("SIZE", r"[\d,\s]+\sKio"), body)
+    assert f'<span class="downloads__pages">{pages}</span>' in body
     also = body[body.index('class="also-available"') :]
     assert "العربية" in also[:400] and "English" in also[:400]
 
 
 def test_missing_visitor_language_is_said_plainly(client, toolkit):
     body = client.get("/es/resources/assessment-toolkit/").content.decode()
-    assert "This resource is not available in Español yet." in body
+    with translation.override("es"):
+        message = gettext("This resource is not available in %(language)s yet.")
+    assert message % {"language": "Español"} in body
 
 
 def test_citation_related_and_accessibility(client, toolkit):
