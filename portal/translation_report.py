@@ -3,6 +3,7 @@ CSV export. `?locale=fr` lists the French pages that are missing or out of date.
 
 import csv
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -24,9 +25,31 @@ def _section(request):
     return get_object_or_404(Page, pk=section_id)
 
 
+def _own_country(user):
+    """A country team member's country page, so the report opens on their own work."""
+    from countries.models import CountryPage, CountryTeam
+
+    if user.is_superuser:
+        return None
+    keys = CountryTeam.objects.filter(group__in=user.groups.all()).values("country_key")
+    return CountryPage.objects.filter(
+        translation_key__in=keys, locale__language_code=settings.LANGUAGE_CODE
+    ).first()
+
+
+def _countries():
+    from countries.models import CountryPage
+
+    return CountryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
+        "title"
+    )
+
+
 def translation_report(request):
     # Registered through `register_admin_urls`, so Wagtail checks admin access.
     section = _section(request)
+    if section is None and "section" not in request.GET:
+        section = _own_country(request.user)
     code = request.GET.get("locale")
     if code:
         locale = get_object_or_404(Locale, language_code=code)
@@ -49,7 +72,12 @@ def translation_report(request):
     return render(
         request,
         "portal/admin/translation_report.html",
-        {"rows": rows, "section": section, "header_title": _("Translation status")},
+        {
+            "rows": rows,
+            "section": section,
+            "countries": _countries(),
+            "header_title": _("Translation status"),
+        },
     )
 
 

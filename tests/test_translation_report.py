@@ -89,3 +89,23 @@ def test_report_query_count_does_not_grow_with_pages(
         pages["about"].add_child(instance=Page(title=f"P{n}", slug=f"p{n}"))
     with django_assert_max_num_queries(12):
         summary_csv(admin_client)
+
+
+def test_a_country_team_sees_its_own_country_first(client, pages, portal_site):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from tests.countries_helpers import country, country_index
+
+    kenya = country(country_index(portal_site), "Kenya", "KE")
+    editor = get_user_model().objects.create_user("kenya-editor", password="x")
+    editor.groups.add(Group.objects.get(name="Kenya editors"))
+    client.force_login(editor)
+    rows = {(r["language"], r["page_type"]): r for r in summary_csv(client)}
+    assert rows[("fr", "country page")]["total"] == "1"
+    assert ("fr", "page") not in rows  # About, News and Team are outside Kenya
+    body = client.get("/admin/reports/translation-status/").content.decode()
+    assert f'<option value="{kenya.pk}" selected>Kenya</option>' in body
+    # They can still choose the whole portal.
+    whole = {(r["language"], r["page_type"]) for r in summary_csv(client, "&section=")}
+    assert ("fr", "page") in whole
