@@ -6,11 +6,13 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from countries.api import IndicatorsField
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
 from portal.languages import LANGUAGES
@@ -71,6 +73,16 @@ class CountryPage(Page):
         FieldPanel("contact"),
         InlinePanel("training_languages", heading=_("E-training languages"), label=_("language")),
         InlinePanel("indicator_values", heading=_("Indicators"), label=_("value")),
+    ]
+
+    # The public API (docs/api.md); countries.api.prefetch loads the indicators.
+    api_fields = [
+        APIField("iso_code"),
+        APIField("who_region"),
+        APIField("status"),
+        APIField("year_joined"),
+        APIField("summary"),
+        APIField("indicators", serializer=IndicatorsField()),
     ]
 
     class Meta:
