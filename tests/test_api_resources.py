@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from portal.taxonomy import Topic
 from tests.countries_helpers import add_values, country, country_index, indicator_type
-from tests.resources_support import library, make_resource  # noqa: F401  (fixture)
+from tests.resources_support import make_resource
 
 FIELDS = "fields=taxonomy,countries,language_versions,summary"
 
@@ -119,7 +119,9 @@ def test_listing_query_count_does_not_grow_with_items(client, library, topics):
 SLUGS = ["recovery", "legal-capacity", "guidance", "video", "kenya", "en", "fr", "nope", ""]
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     params=st.dictionaries(
         st.sampled_from(["type", "topic", "audience", "language", "country", "limit", "zz"]),
