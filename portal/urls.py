@@ -38,6 +38,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("share/", include(share_urls)),
     path("search/", include("search.urls")),
+    path("feeds/", include("feeds.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
