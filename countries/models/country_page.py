@@ -117,6 +117,16 @@ class CountryPage(Page):
             return self
         return self.get_translation_or_none(default) or self
 
+    def structured_data(self, request):
+        """A schema.org Place for portal.seo's JSON-LD."""
+        return {
+            "@type": "Place",
+            "name": self.title,
+            "description": self.summary,
+            "url": request.build_absolute_uri(request.path),
+            "address": {"@type": "PostalAddress", "addressCountry": self.iso_code},
+        }
+
     def get_context(self, request, *args, **kwargs):
         from countries.context import country_context
         from resources.featured import resources_for_country
