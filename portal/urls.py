@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("share/", include(share_urls)),
     path("search/", include("search.urls")),
     path("feeds/", include("feeds.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "search",
     "share",
     "opendata",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
