@@ -6,11 +6,18 @@ See docs/api.md.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from countries import api as countries_api
+from countries.models import CountryPage
+from resources import api as resources_api
+from resources.facets import FACETS
+from resources.models import ResourcePage
 
 
 class PublicReadMixin:
@@ -25,10 +32,29 @@ class PublicReadMixin:
         return response
 
 
+# The page types whose computed API fields load their data per batch of pages.
+PREFETCH = {CountryPage: countries_api.prefetch, ResourcePage: resources_api.prefetch}
+
+
 class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
     def get_queryset(self):
         # Every item's meta shows its locale: fetch them with the pages, not one by one.
         return super().get_queryset().select_related("locale")
+
+    def filter_queryset(self, queryset):
+        # Wagtail passes a field filter's value to the ORM unchecked: `?countries=x` or
+        # `?publication_date=x` would be a server error.
+        try:
+            return super().filter_queryset(queryset)
+        except (ValueError, ValidationError) as error:
+            raise BadRequestError(f"field filter error: {error}") from error
+
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        prefetch = PREFETCH.get(queryset.model)
+        if prefetch is not None and pages:
+            prefetch(pages)
+        return pages
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
@@ -37,6 +63,43 @@ class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
         if locale is not None and locale not in dict(settings.LANGUAGES):
             codes = ", ".join(code for code, _ in settings.LANGUAGES)
             raise BadRequestError(f"unknown locale '{locale}'; use one of: {codes}")
+
+
+class ResourcesAPIViewSet(PortalPagesAPIViewSet):
+    """The library's resources, filtered with the library's own slugs (facets)."""
+
+    model = ResourcePage
+    filters = ("type", "topic", "audience", "language", "country")
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | set(filters)
+
+    def get_queryset(self):
+        base = self.get_base_queryset().values_list("pk", flat=True)
+        return ResourcePage.objects.filter(pk__in=base).select_related("locale")
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        self.filter_values = {}
+        for name in self.filters:
+            if name not in self.request.GET:
+                continue
+            choices = {choice.slug: choice.key for choice in facet(name).load_choices()}
+            slugs = [slug for slug in self.request.GET[name].split(",") if slug]
+            unknown = [slug for slug in slugs if slug not in choices]
+            if unknown or not slugs:
+                known = ", ".join(sorted(choices))
+                raise BadRequestError(
+                    f"unknown {name} '{','.join(unknown)}'; use one or more of: {known}"
+                )
+            self.filter_values[name] = [choices[slug] for slug in slugs]
+
+    def filter_queryset(self, queryset):
+        for name, keys in self.filter_values.items():
+            queryset = facet(name).filter(queryset, keys)
+        return super().filter_queryset(queryset)
+
+
+def facet(name):
+    return next(f for f in FACETS if f.name == name)
 
 
 class PortalImagesAPIViewSet(PublicReadMixin, ImagesAPIViewSet):
@@ -49,5 +112,6 @@ class PortalDocumentsAPIViewSet(PublicReadMixin, DocumentsAPIViewSet):
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
+api_router.register_endpoint("resources", ResourcesAPIViewSet)
 api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("open-data/", include("opendata.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"),
     path(
@@ -37,6 +38,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("share/", include(share_urls)),
     path("search/", include("search.urls")),
+    path("feeds/", include("feeds.urls")),
+    path("alerts/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -82,10 +82,16 @@ def related_resources(page, request):
     return shown
 
 
+def schema_type(page):
+    if page.video_url or page.video_file_id:
+        return "VideoObject"
+    return "Book" if page.isbn else "CreativeWork"  # an ISBN is a book's identifier
+
+
 def structured_data(page, request, files, codes):
     """The resource as a schema.org item; base.html adds it to the page's JSON-LD."""
     data = {
-        "@type": "VideoObject" if (page.video_url or page.video_file_id) else "CreativeWork",
+        "@type": schema_type(page),
         "name": page.title,
         "description": page.summary,
         "url": page.get_full_url(request=request),

@@ -79,7 +79,7 @@ def test_citation_related_and_accessibility(client, toolkit):
 def test_json_ld_describes_the_resource_safely(client, toolkit):
     body = client.get("/en/resources/assessment-toolkit/").content.decode()
     data = json_ld(body)
-    assert data["@type"] == "CreativeWork"
+    assert data["@type"] == "Book"  # it has an ISBN
     assert data["isbn"] == "978-0-00-000000-0"
     assert sorted(data["inLanguage"]) == ["ar", "en", "fr"]
     assert data["accessibilityFeature"] == ["taggedPDF"]

@@ -6,11 +6,13 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from countries.api import IndicatorsField
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
 from portal.languages import LANGUAGES
@@ -73,6 +75,16 @@ class CountryPage(Page):
         InlinePanel("indicator_values", heading=_("Indicators"), label=_("value")),
     ]
 
+    # The public API (docs/api.md); countries.api.prefetch loads the indicators.
+    api_fields = [
+        APIField("iso_code"),
+        APIField("who_region"),
+        APIField("status"),
+        APIField("year_joined"),
+        APIField("summary"),
+        APIField("indicators", serializer=IndicatorsField()),
+    ]
+
     class Meta:
         verbose_name = _("country page")
 
@@ -104,6 +116,16 @@ class CountryPage(Page):
         if self.locale_id == default.pk:
             return self
         return self.get_translation_or_none(default) or self
+
+    def structured_data(self, request):
+        """A schema.org Place for portal.seo's JSON-LD."""
+        return {
+            "@type": "Place",
+            "name": self.title,
+            "description": self.summary,
+            "url": request.build_absolute_uri(request.path),
+            "address": {"@type": "PostalAddress", "addressCountry": self.iso_code},
+        }
 
     def get_context(self, request, *args, **kwargs):
         from countries.context import country_context

@@ -59,6 +59,20 @@ class StoryPage(Page):
     def objectives(self):
         return [OBJECTIVE_SHORT[key] for key in OBJECTIVES if getattr(self, f"advances_{key}")]
 
+    def structured_data(self, request):
+        """A schema.org Article for portal.seo's JSON-LD."""
+        country = self.get_parent()
+        return {
+            "@type": "Article",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": request.build_absolute_uri(request.path),
+            "about": {"@type": "Place", "name": country.title},
+            "publisher": {"@type": "Organization", "name": "WHO QualityRights"},
+        }
+
     def get_context(self, request, *args, **kwargs):
         from countries.context import story_context
         from resources.detail import related_resources

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "share",
+    "opendata",
+    "alerts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -154,6 +156,11 @@ WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_UR
 # Full-text search belongs to /<lang>/search/, which guards against query syntax errors.
 WAGTAILAPI_SEARCH_ENABLED = False
 PORTAL_API_CACHE_SECONDS = int(os.environ.get("PORTAL_API_CACHE_SECONDS", 300))
+# Open data downloads (opendata/, docs/open-data.md): their licence, name and address.
+PORTAL_OPEN_DATA_LICENCE = (
+    "CC BY-NC-SA 3.0 IGO",
+    "https://creativecommons.org/licenses/by-nc-sa/3.0/igo/",
+)
 REST_FRAMEWORK = {
     # JSON only: the browsable renderer would load the admin's assets for anonymous users.
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

@@ -2,6 +2,7 @@ from django import template
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
+from feeds.links import feed_links as page_feed_links
 from portal import i18n, seo
 from portal.languages import bcp47 as to_bcp47
 from portal.languages import endonym as to_endonym
@@ -109,3 +110,8 @@ def page_meta(context, page):
         "image": image(request) if image else "",
         "json_ld": seo.json_ld(seo.structured_data(page, request, context.get("structured_data"))),
     }
+
+
+@register.simple_tag
+def feed_links(page):
+    return page_feed_links(page)

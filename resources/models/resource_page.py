@@ -7,12 +7,14 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from portal import i18n
+from resources import api
 from resources.access import ACCESS_FEATURES
 from resources.models.downloads import DownloadCount
 from resources.models.files import ResourceFile, ResourceLanguage
@@ -127,6 +129,19 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         InlinePanel("related_resources", label=_("Related resources")),
     ]
     settings_panels = Page.settings_panels + [DownloadCountsPanel(heading=_("Downloads"))]
+
+    # The public API (docs/api.md); resources.api.prefetch loads what they read.
+    api_fields = [
+        APIField("summary"),
+        APIField("publication_date"),
+        APIField("publisher"),
+        APIField("licence"),
+        APIField("isbn"),
+        APIField("doi"),
+        APIField("taxonomy", serializer=api.TaxonomyField()),
+        APIField("countries", serializer=api.CountriesField()),
+        APIField("language_versions", serializer=api.LanguageVersionsField()),
+    ]
 
     class Meta:
         verbose_name = _("resource")

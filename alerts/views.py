@@ -1,0 +1,115 @@
+"""The subscription form, the confirmation link and the unsubscribe link."""
+
+from django.conf import settings
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from alerts import emails, guards, tokens
+from alerts.forms import SubscribeForm
+from alerts.models import Subscription
+from portal.i18n import active_language
+from portal.languages import endonym
+
+
+def language_links(request):
+    """This page in every portal language (a Django view has no Wagtail translations)."""
+    return [
+        {"code": code, "name": endonym(code), "url": translate_url(request.path, code)}
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+def _render(request, form, status=200, problem=""):
+    context = {"form": form, "problem": problem, "language_links": language_links(request)}
+    return render(request, "alerts/subscribe.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    if request.method != "POST":
+        initial = {key: request.GET.getlist(key) for key in ("countries", "topics")}
+        return _render(request, SubscribeForm(initial=initial))
+    if guards.rate_limited(request):
+        problem = _(
+            "You have sent this form many times in a short time. Your choices are still "
+            "here: please wait a while (up to an hour), then send it again."
+        )
+        return _render(request, SubscribeForm(request.POST), status=429, problem=problem)
+    if request.POST.get("website"):
+        return redirect("alerts:sent")  # a bot filled the trap: nothing is stored or sent
+    form = SubscribeForm(request.POST)
+    if not form.is_valid():
+        return _render(request, form)
+    data = form.cleaned_data
+    subscription = Subscription.objects.create(
+        email=data["email"],
+        language=active_language(),
+        countries=data["countries"],
+        topics=data["topics"],
+    )
+    emails.send_confirmation(subscription)
+    return redirect("alerts:sent")
+
+
+def message(request, title, text, status=200):
+    context = {"title": title, "text": text, "language_links": language_links(request)}
+    return render(request, "alerts/message.html", context, status=status)
+
+
+def sent(request):
+    return message(
+        request,
+        _("Please check your email"),
+        _(
+            "We sent you an email with a link. Click the link to start the alerts. "
+            "If you do not click it within 7 days, we delete your address."
+        ),
+    )
+
+
+def bad_link(request):
+    return message(
+        request,
+        _("This link does not work"),
+        _("The link is old or incomplete. You can subscribe again from the alerts page."),
+        status=404,
+    )
+
+
+def confirm(request, token):
+    pk = tokens.read(token, tokens.CONFIRM)
+    subscription = Subscription.objects.filter(pk=pk).first() if pk else None
+    if subscription is None:
+        return bad_link(request)
+    with transaction.atomic():
+        if subscription.confirmed_at is None:
+            subscription.confirmed_at = timezone.now()
+            subscription.save(update_fields=["confirmed_at"])
+        # The newest confirmed choices replace any older subscription of the address.
+        Subscription.objects.filter(email__iexact=subscription.email).exclude(
+            pk=subscription.pk
+        ).delete()
+    return message(
+        request,
+        _("Your alerts are on"),
+        _("We will email you when something new is published. Every email has a link to stop."),
+    )
+
+
+@csrf_exempt  # mail clients post the one-click unsubscribe (RFC 8058) without a form
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    pk = tokens.read(token, tokens.UNSUBSCRIBE)
+    if pk is None:
+        return bad_link(request)
+    Subscription.objects.filter(pk=pk).delete()
+    return message(
+        request,
+        _("You will get no more alerts"),
+        _("We deleted your email address and your choices."),
+    )

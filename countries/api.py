@@ -1,0 +1,43 @@
+"""What the public API (portal/api.py) shows of a country page: its indicators. Values
+are kept on the English page only (CountryPage.english), so a translated page shows its
+English page's values; `prefetch` loads them for a batch of pages in one query."""
+
+from collections import defaultdict
+
+from wagtail.models import Locale
+
+from portal.api_fields import WholePageField
+
+
+def prefetch(pages):
+    from countries.models import IndicatorValue
+
+    values = defaultdict(list)
+    rows = (
+        IndicatorValue.objects.filter(
+            country__locale=Locale.get_default(),
+            country__translation_key__in={page.translation_key for page in pages},
+        )
+        .select_related("indicator", "country")
+        .order_by("indicator__sort_order", "indicator__slug", "date")
+    )
+    for row in rows:
+        values[row.country.translation_key].append(row)
+    for page in pages:
+        page.api_indicators = values[page.translation_key]
+
+
+class IndicatorsField(WholePageField):
+    def to_representation(self, page):
+        if not hasattr(page, "api_indicators"):
+            prefetch([page])
+        return [
+            {
+                "indicator": row.indicator.slug,
+                "name": row.indicator.name,
+                "date": row.date.isoformat(),
+                "value": row.value,
+                "source": row.source,
+            }
+            for row in page.api_indicators
+        ]

@@ -1,0 +1,17 @@
+"""/open-data/<set>.<csv|json>: public downloads of the portal's figures and catalogue."""
+
+from django.views.decorators.http import require_GET
+
+from opendata import rows
+from opendata.streaming import streaming_response
+
+
+@require_GET
+def indicators(request, fmt):
+    return streaming_response("indicators", fmt, rows.INDICATOR_COLUMNS, rows.indicator_rows())
+
+
+@require_GET
+def resources(request, fmt):
+    columns = rows.resource_columns()
+    return streaming_response("resources", fmt, columns, rows.resource_rows(request))
