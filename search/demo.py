@@ -39,4 +39,4 @@ def extract_sample_pdfs(stdout):
     for document in pdfs:
         extract_document_text.call(document.pk)
     found = DocumentText.objects.filter(status=DocumentText.Status.EXTRACTED).count()
-    stdout.write(f"Search: read the text of {len(pdfs)} PDF files ({found} searchable in all).")
+    stdout.write(f"Search: text of PDF files read: {len(pdfs)} new, {found} searchable in all.")
