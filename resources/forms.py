@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from resources.facets import FACETS
-from resources.search import MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH
 
 SORTS = [
     ("relevance", _("Best match")),

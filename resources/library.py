@@ -12,7 +12,7 @@ from portal import i18n
 from resources import facet_cache
 from resources.facets import FACETS
 from resources.models.downloads import DownloadCount
-from resources.search import search
+from search.query import search_queryset
 
 LISTING_RENDITIONS = ["fill-160x120", "fill-320x240"]
 
@@ -20,7 +20,8 @@ LISTING_RENDITIONS = ["fill-160x120", "fill-320x240"]
 def narrow(queryset, filters, skip=None):
     """Apply the search, the years and every facet except `skip` (for its counts)."""
     if filters.get("q"):
-        queryset = search(queryset, filters["q"])
+        # The site search's code, with the library's locale fallback.
+        queryset, _clean = search_queryset(queryset, filters["q"], scope="fallback")
     if filters.get("year_from"):
         queryset = queryset.filter(publication_date__gte=datetime.date(filters["year_from"], 1, 1))
     if filters.get("year_to"):

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+# Shorter stems would match too much as prefixes ("art"* finds "article").
+MIN_STEM_LENGTH = 4
+
 
 @dataclass(frozen=True)
 class Analysis:

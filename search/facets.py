@@ -1,9 +1,9 @@
 """The facets of the site search, as a table: each facet is one GET parameter, one
 FilterField on the pages searched, and how its values are shown.
 
-To add one (resource type, topic, country...), write a Facet subclass and append it to
-FACETS; see docs/search.md. Counts come from the current results, one query per facet,
-and a value with no results is never listed.
+The resource library's facets are reused as they are (ResourceFacet). To add another,
+write a Facet subclass and append it to FACETS; see docs/search.md. Counts come from the
+current results, in the database, and a value with no results is never listed.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from portal.languages import endonym
+from search.query import MAX_RANKED_HITS
 
 
 class Facet:
@@ -70,12 +71,13 @@ class ContentTypeFacet(Facet):
         return described
 
 
-class LanguageFacet(Facet):
-    """The language a page is written in (its locale), by language code."""
+class LocaleFacet(Facet):
+    """The language a page is written in (its locale), by language code. `language` is
+    the library's: the languages a resource's versions come in."""
 
-    param = "language"
+    param = "written_in"
     field = "locale_id"
-    label = _("Language")
+    label = _("Written in")
     only_across_languages = True
 
     def key_for(self, value):
@@ -86,4 +88,57 @@ class LanguageFacet(Facet):
         return {key: (code, endonym(code)) for key, code in codes.items()}
 
 
-FACETS = [ContentTypeFacet(), LanguageFacet()]
+def matching_pks(results):
+    """The primary keys of every result, as a subquery where the engine allows it."""
+    if hasattr(results, "get_queryset"):  # the database backends
+        return results.get_queryset().order_by().values("pk")
+    return [hit.pk for hit in results[:MAX_RANKED_HITS]]
+
+
+class ResourceFacet(Facet):
+    """One of the resource library's facets (resources/facets.py: type, topic, country,
+    language of the versions on offer), counted over the resources among the results,
+    with the library's parameter name, slugs and labels. Choosing a value keeps only
+    resources."""
+
+    def __init__(self, library_facet):
+        self.library_facet = library_facet
+        self.param = library_facet.name
+        self.label = library_facet.label
+
+    def resources(self):
+        from resources.models import ResourcePage
+
+        return ResourcePage.objects.all()
+
+    def key_for(self, value):
+        choice = next((c for c in self.library_facet.load_choices() if c.slug == value), None)
+        return choice.key if choice else None
+
+    def apply(self, queryset, key):
+        matching = self.library_facet.filter(self.resources(), [key]).values("pk")
+        return queryset.filter(pk__in=matching)
+
+    def options(self, results, selected):
+        counts = self.library_facet.counts(self.resources().filter(pk__in=matching_pks(results)))
+        options = [
+            {
+                "value": choice.slug,
+                "label": choice.label,
+                "count": counts[choice.key],
+                "selected": choice.key == selected,
+            }
+            for choice in self.library_facet.load_choices()
+            if counts.get(choice.key)
+        ]
+        return sorted(options, key=lambda option: -option["count"])
+
+
+def resource_facets():
+    from resources.facets import FACETS as LIBRARY_FACETS
+
+    wanted = ("type", "topic", "country", "language")
+    return [ResourceFacet(facet) for facet in LIBRARY_FACETS if facet.name in wanted]
+
+
+FACETS = [ContentTypeFacet(), *resource_facets(), LocaleFacet()]

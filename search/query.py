@@ -20,6 +20,8 @@ from search.analysis import all_language_codes
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
+# A search server's results are not a queryset; search_queryset() keeps this many.
+MAX_RANKED_HITS = 1000
 PHRASE = re.compile(r'"([^"]*)"')
 SHORTENED = _("Your search was long, so we used only its first words.")
 
@@ -116,6 +118,19 @@ def search_pages(queryset, query, language_code=None, *, scope="locale", operato
         else get_search_backend("default", LANGUAGES=languages or tuple(all_language_codes()))
     )
     return backend.search(clean.as_search_query(operator), scoped), clean
+
+
+def search_queryset(queryset, query, language_code=None, *, scope="locale", operator="and"):
+    """search_pages() as a queryset, best match first, for callers that keep filtering and
+    counting in the database (the library's facets). Returns (queryset, clean); the
+    queryset is unchanged when nothing searchable was typed."""
+    results, clean = search_pages(queryset, query, language_code, scope=scope, operator=operator)
+    if results is None:
+        return queryset, clean
+    if hasattr(results, "get_queryset"):  # the database backends
+        return results.get_queryset(), clean
+    hits = [hit.pk for hit in results[:MAX_RANKED_HITS]]
+    return queryset.filter(pk__in=hits), clean
 
 
 def autocomplete_pages(queryset, query, language_code=None, limit=8):

@@ -4,14 +4,18 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
 from portal.i18n import active_language, localized_url
+from search.analysis import all_language_codes
 from search.facets import FACETS
+from search.matches import found_in_files
 from search.models import SearchQueryDay
+from search.most_used import most_used_resources
 from search.query import SHORTENED, autocomplete_pages, clean_query, search_pages
 
 PER_PAGE = 10
@@ -21,12 +25,6 @@ MAX_SUGGESTIONS = 8
 def searchable_pages():
     """Live, public pages below the tree roots, with what a result line shows."""
     return Page.objects.live().public().filter(depth__gt=1).select_related("locale")
-
-
-def most_used_resources(request, language_code):
-    """Shown when a search finds nothing. Wired by the lead once the resource library
-    lands (issue 5: "show the most-used resources"); until then there are none."""
-    return []
 
 
 def selected_facets(request, across_languages):
@@ -52,9 +50,8 @@ def search(request):
     queryset = searchable_pages()
     for facet, key in selected.items():
         queryset = facet.apply(queryset, key)
-    results, clean = search_pages(
-        queryset, clean, language, scope="all" if across_languages else "locale"
-    )
+    scope = "all" if across_languages else "locale"
+    results, clean = search_pages(queryset, clean, language, scope=scope)
     context = {
         "query": clean,
         "across_languages": across_languages,
@@ -66,7 +63,7 @@ def search(request):
         page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             page_obj=page_obj,
-            results=[result_entry(page, request, language) for page in page_obj.object_list],
+            results=result_entries(page_obj.object_list, request, language, clean, scope),
             facets=facet_options(request, results, selected, across_languages),
             active_filters=active_filter_links(request, selected),
             promotions=promotions(clean.text) if page_obj.number == 1 else [],
@@ -82,7 +79,17 @@ def search(request):
     return response
 
 
-def result_entry(page, request, language):
+def result_entries(pages, request, language, clean, scope):
+    from resources.models import ResourcePage
+
+    pages = list(pages)
+    resource_ids = [page.pk for page in pages if page.specific_class is ResourcePage]
+    languages = all_language_codes() if scope == "all" else (language,)
+    files = found_in_files(resource_ids, clean, languages)
+    return [result_entry(page, request, language, files.get(page.pk, [])) for page in pages]
+
+
+def result_entry(page, request, language, file_languages):
     page_language = page.locale.language_code
     return {
         "title": page.title,
@@ -90,6 +97,10 @@ def result_entry(page, request, language):
         "summary": page.search_description,
         "type": page.specific_class._meta.verbose_name if page.specific_class else "",
         "language": page_language if page_language != language else "",
+        "found_in": [
+            _("Found in the %(language)s PDF") % {"language": language_name(code)}
+            for code in file_languages
+        ],
     }
 
 
@@ -132,6 +143,11 @@ def promotions(text):
         }
         for pick in picks.order_by("sort_order")
     ]
+
+
+def language_name(code):
+    """The language's name in the visitor's language: "French" in English."""
+    return get_language_info(code)["name_translated"]
 
 
 def suggest(request):

@@ -46,7 +46,7 @@ def make_resource(
         title=title,
         slug=slugify(title),
         summary=fields.pop("summary", f"Summary of {title}."),
-        description="<p>A resource for the tests.</p>",
+        description=fields.pop("description", "<p>A resource for the tests.</p>"),
         resource_type=ResourceType.objects.get(locale=english, slug=kind),
         publication_date=datetime.date(year, 6, 1),
         **fields,

@@ -5,7 +5,10 @@ import io
 import pytest
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from resources.sample_files import pdf_bytes
 from search import demo
+from search.models import DocumentText
+from tests.resources_support import pdf_document
 
 pytestmark = pytest.mark.django_db
 
@@ -16,3 +19,13 @@ def test_demo_promotion_is_idempotent_and_shown(client, portal_site):
     assert SearchPromotion.objects.filter(query__query_string="e-training").count() == 1
     response = client.get("/en/search/?q=E-training")
     assert "Sample promotion" in response.text
+
+
+def test_demo_reads_the_text_of_pdfs_not_yet_read(portal_site, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = pdf_document("Sample guide", content=pdf_bytes("Circles of support", "en"))
+    assert not DocumentText.objects.filter(document=document).exists()  # task not run yet
+    out = io.StringIO()
+    demo.load(out)
+    assert "Circles of support" in DocumentText.objects.get(document=document).text
+    assert "text of PDF files read: 1 new" in out.getvalue()

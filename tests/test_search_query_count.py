@@ -1,10 +1,13 @@
 """The results page costs the same number of database queries whatever the number of
-results: a short list, a full page, many pages, in one language or in all."""
+results: a short list, a full page, many pages, in one language or in all, with plain
+pages or with resources and stories (specific pages, every facet)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.countries_helpers import country, country_index, story
+from tests.resources_support import make_resource
 from tests.search_support import add_page
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +36,43 @@ def test_constant_queries_for_few_or_many_results(client, portal_site, across):
     assert "3 results" in few_response.text
     assert "100 results" in many_response.text
     assert many == few
+
+
+def test_constant_queries_with_resources_and_stories(client, library, portal_site):
+    """Specific pages and every facet (type, topic, country, language) in the results."""
+    kenya = country(country_index(portal_site), "Kenya", "KE")
+
+    def add(word, resources, stories):
+        for i in range(resources):
+            make_resource(
+                library,
+                f"{word} resource {i}",
+                files=(),
+                links=("fr", "ar")[: 1 + i % 2],
+                topics=["recovery"] if i % 2 else ["peer-support"],
+                kind="poster" if i % 3 else "guidance",
+                countries=[kenya],
+            )
+        for i in range(stories):
+            story(kenya, f"{word} story {i}")
+
+    add("lantern", 2, 1)
+    add("compass", 95, 5)  # stories rank first (shorter): page 1 holds both kinds
+    few, few_response = queries_for(client, "/en/search/?q=lantern")
+    many, many_response = queries_for(client, "/en/search/?q=compass")
+    assert "3 results" in few_response.text
+    assert "100 results" in many_response.text
+    assert {
+        group["facet"].param for group in many_response.context["facets"] if group["options"]
+    } >= {
+        "content",
+        "type",
+        "topic",
+        "country",
+        "language",
+    }
+    assert many == few
+    filtered = "&type=poster&topic=recovery&country=kenya&language=fr"
+    few_filtered, _ = queries_for(client, f"/en/search/?q=lantern{filtered}")
+    many_filtered, _ = queries_for(client, f"/en/search/?q=compass{filtered}")
+    assert many_filtered == few_filtered

@@ -57,7 +57,7 @@ def test_content_type_facet_counts_and_filters(client, portal_site):
 def test_language_facet_only_across_languages(client, portal_site):
     add_page("fr", "Soutien par les pairs", "soutien-pairs")
     add_page("ar", "Soutien عربي", "soutien-ar")
-    response = client.get("/en/search/?q=soutien&all_languages=1&language=ar")
+    response = client.get("/en/search/?q=soutien&all_languages=1&written_in=ar")
     assert "Soutien عربي" in response.text
     assert "Soutien par les pairs" not in response.text
 
@@ -67,7 +67,7 @@ def test_language_facet_only_across_languages(client, portal_site):
     [
         "content=nosuchtype",
         "content=user",
-        "language=xx&all_languages=1",
+        "written_in=xx&all_languages=1",
         "page=abc",
         "page=99999999999999999999",
         "page=-1",

@@ -16,6 +16,7 @@ from countries.api import IndicatorsField
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
 from portal.languages import LANGUAGES
+from search.boosts import SUMMARY_BOOST
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
 # Django's language list, plus the portal's own (Filipino is not in Django's).
@@ -51,7 +52,7 @@ class CountryPage(Page):
     ]
 
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.FilterField("status"),
         index.FilterField("who_region"),

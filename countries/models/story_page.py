@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from countries.blocks import StoryBodyBlock
 from countries.choices import OBJECTIVE_SHORT, OBJECTIVES
+from search.boosts import SUMMARY_BOOST
 
 
 class StoryPage(Page):
@@ -30,7 +31,7 @@ class StoryPage(Page):
     subpage_types = []
 
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.FilterField("date"),
     ]

@@ -19,6 +19,7 @@ from resources.access import ACCESS_FEATURES
 from resources.models.downloads import DownloadCount
 from resources.models.files import ResourceFile, ResourceLanguage
 from resources.panels import DownloadCountsPanel
+from search.boosts import SUMMARY_BOOST
 
 
 class AccessFeatures(models.Model):
@@ -84,10 +85,13 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 
+    # Title (boost 2, from Page) and summary rank above the description and the text
+    # inside the resource's PDFs (docs/search.md).
     search_fields = Page.search_fields + [
-        index.SearchField("summary"),
+        index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("description"),
         index.SearchField("publisher"),
+        index.SearchField("document_text"),
         index.FilterField("publication_date"),
     ]
 
@@ -170,6 +174,12 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         ResourceLanguage.objects.bulk_create(
             [ResourceLanguage(page=self, language=code) for code in wanted - current]
         )
+
+    def document_text(self):
+        """The text extracted from this resource's PDF files, indexed with it."""
+        from search.documents import document_text
+
+        return document_text(self.files.model.objects.filter(page=self).values("document"))
 
     def language_codes(self):
         """Codes of the languages on offer; uses the prefetched rows on listings."""

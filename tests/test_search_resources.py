@@ -1,0 +1,138 @@
+"""Site search over resources: the library's facets, words inside PDFs (and which
+language's PDF held them), the most-used resources when nothing is found, and the
+library's own search going through the same code."""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from resources.models import DownloadCount, ResourceFile
+from resources.sample_files import pdf_bytes
+from tests.countries_helpers import country, country_index, translate
+from tests.resources_support import make_resource
+
+pytestmark = pytest.mark.django_db
+
+
+def facet(response, param):
+    for group in response.context["facets"]:
+        if group["facet"].param == param:
+            return {option["value"]: option["count"] for option in group["options"]}
+    return {}
+
+
+def titles(response):
+    return [result["title"] for result in response.context["results"]]
+
+
+@pytest.fixture
+def shelf(library, portal_site):
+    kenya = country(country_index(portal_site), "Kenya", "KE")
+    make_resource(
+        library, "Recovery guide", topics=["recovery"], files=("en", "fr"), countries=[kenya]
+    )
+    make_resource(library, "Recovery poster", kind="poster", topics=["peer-support"], files=("ar",))
+    make_resource(library, "Recovery law", topics=["law-and-policy-reform"], files=("fr",))
+    return library
+
+
+def test_resource_facets_count_with_the_library_names(client, shelf):
+    response = client.get("/en/search/?q=recovery")
+    assert facet(response, "type") == {"guidance": 2, "poster": 1}
+    assert facet(response, "topic") == {
+        "recovery": 1,
+        "peer-support": 1,
+        "law-and-policy-reform": 1,
+    }
+    assert facet(response, "country") == {"kenya": 1}
+    assert facet(response, "language") == {"fr": 2, "en": 1, "ar": 1}
+    assert facet(response, "content")["resourcepage"] == 3
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ("type=poster", ["Recovery poster"]),
+        ("topic=recovery", ["Recovery guide"]),
+        ("country=kenya", ["Recovery guide"]),
+        ("language=fr", ["Recovery guide", "Recovery law"]),
+        ("language=fr&type=guidance&topic=law-and-policy-reform", ["Recovery law"]),
+    ],
+)
+def test_resource_facets_filter(client, shelf, params, expected):
+    response = client.get(f"/en/search/?q=recovery&{params}")
+    assert sorted(titles(response)) == expected
+
+
+def test_unknown_facet_values_are_ignored_and_said(client, shelf):
+    response = client.get("/en/search/?q=recovery&type=nosuchtype&country=atlantis")
+    assert response.status_code == 200
+    assert titles(response) == titles(client.get("/en/search/?q=recovery"))
+    assert "We did not recognise the value of the filter" in response.text
+
+
+def upload_pdf(title, text, language):
+    document = get_document_model()(title=title)
+    document.file.save(f"{title}.pdf", ContentFile(pdf_bytes(text, language)), save=False)
+    document.save()
+    return document
+
+
+def test_words_only_inside_a_pdf_find_the_resource_and_say_which_version(
+    client, library, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    page = make_resource(library, "Guidance on community services", files=())
+    with django_capture_on_commit_callbacks(execute=True):
+        french = upload_pdf("guide-fr", "Formation sur la contention mecanique", "fr")
+        english = upload_pdf("guide-en", "Training on restraint", "en")
+        ResourceFile.objects.create(page=page, document=french, language="fr")
+        ResourceFile.objects.create(page=page, document=english, language="en")
+    response = client.get("/en/search/?q=contention+mecanique")
+    assert titles(response) == ["Guidance on community services"]
+    assert response.context["results"][0]["found_in"] == ["Found in the French PDF"]
+    assert "Found in the French PDF" in response.text
+    # The title matches, no file holds the word: nothing to say about files.
+    response = client.get("/en/search/?q=community")
+    assert response.context["results"][0]["found_in"] == []
+
+
+def test_a_damaged_pdf_does_not_stop_the_resource_being_found(
+    client, library, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    page = make_resource(library, "Checklist for visits", files=())
+    with django_capture_on_commit_callbacks(execute=True):
+        document = get_document_model()(title="broken")
+        document.file.save("broken.pdf", ContentFile(b"%PDF-1.4 broken"), save=False)
+        document.save()
+        ResourceFile.objects.create(page=page, document=document, language="en")
+    response = client.get("/en/search/?q=checklist")
+    assert titles(response) == ["Checklist for visits"]
+
+
+def test_nothing_found_lists_the_most_downloaded_resources_in_the_visitors_language(
+    client, library
+):
+    guide = make_resource(library, "Recovery guide", files=("en",))
+    poster = make_resource(library, "Recovery poster", files=("en",))
+    make_resource(library, "Never downloaded", files=("en",))
+    DownloadCount.objects.create(file=guide.files.first(), page=guide, count=3)
+    DownloadCount.objects.create(file=poster.files.first(), page=poster, count=7)
+    translate(poster, "fr", title="Affiche sur le rétablissement")
+    english = client.get("/en/search/?q=zzzyyyxxx").context["most_used"]
+    assert [item["title"] for item in english] == ["Recovery poster", "Recovery guide"]
+    french = client.get("/fr/search/?q=zzzyyyxxx").context["most_used"]
+    assert [item["title"] for item in french] == ["Affiche sur le rétablissement", "Recovery guide"]
+    assert french[1]["url"].startswith("/fr/")
+
+
+def test_the_library_search_stems_like_the_site_search(client, library):
+    page = make_resource(library, "Formation aux droits", files=("fr",))
+    translate(page, "fr", title="Formation aux droits")
+    make_resource(library, "Peer support", files=("en",))
+    response = client.get("/fr/resources/?q=formations")
+    assert [r.title for r in response.context["results"]] == ["Formation aux droits"]
+    # Untranslated English resources are still found from the French library.
+    response = client.get("/fr/resources/?q=support")
+    assert [r.title for r in response.context["results"]] == ["Peer support"]
