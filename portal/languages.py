@@ -45,6 +45,14 @@ def register_extra_lang_info():
         LANG_INFO.setdefault(code, info)
 
 
+# How a language separates the items of a list; a comma and a space elsewhere.
+LIST_SEPARATORS = {"ar": "، ", "zh-hans": "、"}
+
+
+def list_separator(code):
+    return LIST_SEPARATORS.get(code, ", ")
+
+
 def bcp47(code):
     """Django's `zh-hans` is the BCP 47 tag `zh-Hans` (a script subtag is title case)."""
     primary, _, rest = code.partition("-")

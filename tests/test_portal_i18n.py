@@ -83,3 +83,15 @@ def test_live_translations_skip_drafts_and_aliases(section):
     assert [link["code"] for link in i18n.live_translations(section["pages"][2])] == ["en"]
     with translation.override("fr"):
         assert i18n.is_fallback(alias)
+
+
+@pytest.mark.parametrize("code, expected", [("en", "a, b"), ("ar", "a، b"), ("zh-hans", "a、b")])
+def test_inline_lists_use_the_languages_separator(code, expected):
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load portal_tags %}{% for x in items %}{{ x }}"
+        "{% if not forloop.last %}{% list_separator %}{% endif %}{% endfor %}"
+    )
+    with translation.override(code):
+        assert template.render(Context({"items": ["a", "b"]})) == expected

@@ -6,6 +6,7 @@ from feeds.links import feed_links as page_feed_links
 from portal import i18n, seo
 from portal.languages import bcp47 as to_bcp47
 from portal.languages import endonym as to_endonym
+from portal.languages import list_separator as separator_for
 
 register = template.Library()
 
@@ -19,6 +20,12 @@ def bcp47(code):
 def direction(code):
     """`rtl` or `ltr` for a language code, from Django's language data."""
     return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+
+
+@register.simple_tag
+def list_separator():
+    """Between the items of an inline list, in the visitor's language."""
+    return separator_for(i18n.active_language())
 
 
 @register.filter
