@@ -1,5 +1,5 @@
 """Which language version of a resource holds the words searched, so a result can say
-"Found in the French PDF" when the words are inside a file rather than on the page."""
+"Found inside the PDF (French)" when the words are inside a file rather than on the page."""
 
 import snowballstemmer
 from django.db.models import Q

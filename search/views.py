@@ -98,7 +98,7 @@ def result_entry(page, request, language, file_languages):
         "type": page.specific_class._meta.verbose_name if page.specific_class else "",
         "language": page_language if page_language != language else "",
         "found_in": [
-            _("Found in the %(language)s PDF") % {"language": language_name(code)}
+            _("Found inside the PDF (%(language)s)") % {"language": language_name(code)}
             for code in file_languages
         ],
     }

@@ -90,8 +90,8 @@ def test_words_only_inside_a_pdf_find_the_resource_and_say_which_version(
         ResourceFile.objects.create(page=page, document=english, language="en")
     response = client.get("/en/search/?q=contention+mecanique")
     assert titles(response) == ["Guidance on community services"]
-    assert response.context["results"][0]["found_in"] == ["Found in the French PDF"]
-    assert "Found in the French PDF" in response.text
+    assert response.context["results"][0]["found_in"] == ["Found inside the PDF (French)"]
+    assert "Found inside the PDF (French)" in response.text
     # The title matches, no file holds the word: nothing to say about files.
     response = client.get("/en/search/?q=community")
     assert response.context["results"][0]["found_in"] == []
