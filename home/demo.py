@@ -225,8 +225,12 @@ def feature(stdout):
         for country, slug in FEATURED_STORIES
     ]
     resources = [ResourcePage.objects.get(locale=home.locale, slug=s) for s in FEATURED_RESOURCES]
-    home.featured_stories = [FeaturedStory(story=story) for story in stories]
-    home.featured_resources = [FeaturedResource(resource=r) for r in resources]
+    home.featured_stories = [
+        FeaturedStory(story=story, sort_order=n) for n, story in enumerate(stories)
+    ]
+    home.featured_resources = [
+        FeaturedResource(resource=r, sort_order=n) for n, r in enumerate(resources)
+    ]
     home.save_revision().publish()
     stdout.write(f"Featured on the home page: {len(stories)} stories, {len(resources)} resources")
 

@@ -17,7 +17,7 @@ def _chosen_keys(home, relation, field):
     if english is not None and english.pk != home.pk:
         homes.append(english)
     for source in homes:
-        items = getattr(source, relation).select_related(field).order_by("sort_order")
+        items = getattr(source, relation).select_related(field).order_by("sort_order", "pk")
         keys = [getattr(i, field).translation_key for i in items if getattr(i, field).live]
         if keys:
             return keys[:LIMIT]

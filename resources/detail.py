@@ -25,7 +25,7 @@ SCHEMA_ACCESS = {
 def detail_context(page, request):
     language = i18n.active_language()
     base = page.base_url(request) or ""
-    files = list(page.files.select_related("document").order_by("sort_order"))
+    files = list(page.files.select_related("document").order_by("sort_order", "pk"))
     for file in files:
         # In a preview, a file just added has no id yet: link to the document itself.
         file.download_url = (
@@ -34,8 +34,8 @@ def detail_context(page, request):
             else file.document.url
         )
     files.sort(key=lambda file: file.language != language)  # stable: editors' order kept
-    links = list(page.links.order_by("sort_order"))
-    captions = list(page.captions.select_related("document").order_by("sort_order"))
+    links = list(page.links.order_by("sort_order", "pk"))
+    captions = list(page.captions.select_related("document").order_by("sort_order", "pk"))
     codes = sorted({f.language for f in files} | {link.language for link in links})
     return {
         "type_label": page.resource_type.get_translation_or_none(Locale.get_active())
@@ -59,7 +59,7 @@ def related_resources(page, request):
     queries however many there are."""
     related = [
         item.resource
-        for item in page.related_resources.select_related("resource").order_by("sort_order")
+        for item in page.related_resources.select_related("resource").order_by("sort_order", "pk")
         if item.resource.live
     ]
     active = Locale.get_active()

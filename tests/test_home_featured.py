@@ -45,7 +45,10 @@ def test_editors_choice_in_their_order_and_in_the_visitors_language(
     translate(second, "fr", title="Récit 2")
     guide = make_resource(library, "Chosen guide")
     make_resource(library, "Newer guide", year=2024)
-    portal_site.featured_stories = [FeaturedStory(story=second), FeaturedStory(story=first)]
+    portal_site.featured_stories = [
+        FeaturedStory(story=second, sort_order=0),
+        FeaturedStory(story=first, sort_order=1),
+    ]
     portal_site.featured_resources = [FeaturedResource(resource=guide)]
     publish(portal_site)
 
