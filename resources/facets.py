@@ -68,10 +68,12 @@ def access_choices():
 class Facet:
     """Values stored on a related row (`lookup` ends at the stored value)."""
 
-    def __init__(self, name, label, lookup, choices, many=True):
+    def __init__(self, name, label, lookup, choices, many=True, indexed_as=None):
         self.name, self.label, self.lookup = name, label, lookup
         self.load_choices = choices
         self.many = many  # a page may have several values: count distinct pages
+        # The ResourcePage FilterField holding the same keys, for a search server.
+        self.indexed_as = indexed_as
 
     def filter(self, queryset, keys):
         condition = {f"{self.lookup}__in": keys}
@@ -116,12 +118,31 @@ FACETS = [
         "resource_type__translation_key",
         lambda: taxonomy_choices(ResourceType),
         many=False,
+        indexed_as="type_key",
     ),
-    Facet("topic", _("Topic"), "topics__translation_key", lambda: taxonomy_choices(Topic)),
+    Facet(
+        "topic",
+        _("Topic"),
+        "topics__translation_key",
+        lambda: taxonomy_choices(Topic),
+        indexed_as="topic_keys",
+    ),
     Facet(
         "audience", _("Audience"), "audiences__translation_key", lambda: taxonomy_choices(Audience)
     ),
-    Facet("country", _("Country"), "countries__translation_key", country_choices),
-    Facet("language", _("Language"), "available_languages__language", language_choices),
+    Facet(
+        "country",
+        _("Country"),
+        "countries__translation_key",
+        country_choices,
+        indexed_as="country_keys",
+    ),
+    Facet(
+        "language",
+        _("Language"),
+        "available_languages__language",
+        language_choices,
+        indexed_as="language_codes",
+    ),
     AccessFacet("access", _("Accessibility"), None, access_choices),
 ]

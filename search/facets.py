@@ -2,8 +2,9 @@
 FilterField on the pages searched, and how its values are shown.
 
 The resource library's facets are reused as they are (ResourceFacet). To add another,
-write a Facet subclass and append it to FACETS; see docs/search.md. Counts come from the
-current results, in the database, and a value with no results is never listed.
+write a Facet subclass and append it to FACETS; see docs/search.md. Counts come from
+every current result (not a first batch of them), and a value with no results is never
+listed: in SQL on the database backends, from terms aggregations on Elasticsearch.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from portal.languages import endonym
-from search.query import MAX_RANKED_HITS
+from search.query import IndexFilter
 
 
 class Facet:
@@ -31,6 +32,10 @@ class Facet:
 
     def apply(self, queryset, key):
         return queryset.filter(**{self.field: key})
+
+    def index_filter(self, key):
+        """An IndexFilter for a search server, or None when apply() serves it too."""
+        return None
 
     def options(self, results, selected):
         """[{value, label, count, selected}] from the results, most frequent first."""
@@ -88,13 +93,6 @@ class LocaleFacet(Facet):
         return {key: (code, endonym(code)) for key, code in codes.items()}
 
 
-def matching_pks(results):
-    """The primary keys of every result, as a subquery where the engine allows it."""
-    if hasattr(results, "get_queryset"):  # the database backends
-        return results.get_queryset().order_by().values("pk")
-    return [hit.pk for hit in results[:MAX_RANKED_HITS]]
-
-
 class ResourceFacet(Facet):
     """One of the resource library's facets (resources/facets.py: type, topic, country,
     language of the versions on offer), counted over the resources among the results,
@@ -119,17 +117,29 @@ class ResourceFacet(Facet):
         matching = self.library_facet.filter(self.resources(), [key]).values("pk")
         return queryset.filter(pk__in=matching)
 
+    def index_filter(self, key):
+        return IndexFilter(self.resources().model, self.library_facet.indexed_as, (str(key),))
+
+    def counts(self, results):
+        """{key as text: number of resources among the results}."""
+        if hasattr(results, "index_facet"):  # a search server: one aggregation
+            counts = results.index_facet(self.resources().model, self.library_facet.indexed_as)
+        else:  # the database backends: every match, as a subquery
+            matching = results.get_queryset().order_by().values("pk")
+            counts = self.library_facet.counts(self.resources().filter(pk__in=matching))
+        return {str(key): count for key, count in counts.items()}
+
     def options(self, results, selected):
-        counts = self.library_facet.counts(self.resources().filter(pk__in=matching_pks(results)))
+        counts = self.counts(results)
         options = [
             {
                 "value": choice.slug,
                 "label": choice.label,
-                "count": counts[choice.key],
+                "count": counts[str(choice.key)],
                 "selected": choice.key == selected,
             }
             for choice in self.library_facet.load_choices()
-            if counts.get(choice.key)
+            if counts.get(str(choice.key))
         ]
         return sorted(options, key=lambda option: -option["count"])
 

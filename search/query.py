@@ -73,6 +73,16 @@ def clean_query(raw):
     return CleanQuery(text, terms[: max(budget, 0)], kept_phrases, shortened)
 
 
+@dataclass(frozen=True)
+class IndexFilter:
+    """Keep the pages whose FilterField `field` of `model` (a page subclass, say) holds
+    one of `values`: how a search server narrows on a value only its index holds."""
+
+    model: type
+    field: str
+    values: tuple
+
+
 def locale_id(language_code):
     return Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
 
@@ -100,9 +110,11 @@ def scope_queryset(queryset, language_code, scope, backend):
     return scoped, (language_code, default)
 
 
-def search_pages(queryset, query, language_code=None, *, scope="locale", operator="and"):
+def search_pages(queryset, query, language_code=None, *, scope="locale", operator="and", facets=()):
     """Search `queryset` (live pages, say) for `query`, a CleanQuery or raw text.
 
+    `facets`: (facet, key) pairs chosen by the visitor (search/facets.py). The database
+    backends filter them in SQL; a search server on its index where the facet says how.
     Returns (results, clean): `results` is a lazy, sliceable Wagtail SearchResults
     (page it with Django's Paginator) or None when nothing searchable was typed.
     """
@@ -111,13 +123,24 @@ def search_pages(queryset, query, language_code=None, *, scope="locale", operato
         return None, clean
     language = language_code or active_language()
     probe = get_search_backend("default", LANGUAGES=(language,))
+    in_sql = getattr(probe, "applies_queryset_sql", False)
+    index_filters = []
+    for facet, key in facets:
+        index_filter = None if in_sql else facet.index_filter(key)
+        if index_filter:
+            index_filters.append(index_filter)
+        else:
+            queryset = facet.apply(queryset, key)
     scoped, languages = scope_queryset(queryset, language, scope, probe)
     backend = (
         probe
         if languages == (language,)
         else get_search_backend("default", LANGUAGES=languages or tuple(all_language_codes()))
     )
-    return backend.search(clean.as_search_query(operator), scoped), clean
+    results = backend.search(clean.as_search_query(operator), scoped)
+    if index_filters:
+        results = results.narrow(index_filters)
+    return results, clean
 
 
 def search_queryset(queryset, query, language_code=None, *, scope="locale", operator="and"):

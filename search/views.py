@@ -47,11 +47,10 @@ def search(request):
     clean = clean_query(request.GET.get("q", ""))
     across_languages = request.GET.get("all_languages") == "1"
     selected, ignored = selected_facets(request, across_languages)
-    queryset = searchable_pages()
-    for facet, key in selected.items():
-        queryset = facet.apply(queryset, key)
     scope = "all" if across_languages else "locale"
-    results, clean = search_pages(queryset, clean, language, scope=scope)
+    results, clean = search_pages(
+        searchable_pages(), clean, language, scope=scope, facets=selected.items()
+    )
     context = {
         "query": clean,
         "across_languages": across_languages,

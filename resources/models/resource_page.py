@@ -93,6 +93,12 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         index.SearchField("publisher"),
         index.SearchField("document_text"),
         index.FilterField("publication_date"),
+        # The facet keys, for a search server to filter and count on (search/facets.py);
+        # the database backends count the same keys with SQL instead.
+        index.FilterField("type_key"),
+        index.FilterField("topic_keys"),
+        index.FilterField("country_keys"),
+        index.FilterField("language_codes"),
     ]
 
     content_panels = Page.content_panels + [
@@ -180,6 +186,15 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         from search.documents import document_text
 
         return document_text(self.files.model.objects.filter(page=self).values("document"))
+
+    def type_key(self):
+        return str(self.resource_type.translation_key)
+
+    def topic_keys(self):
+        return [str(topic.translation_key) for topic in self.topics.all()]
+
+    def country_keys(self):
+        return [str(country.translation_key) for country in self.countries.all()]
 
     def language_codes(self):
         """Codes of the languages on offer; uses the prefetched rows on listings."""

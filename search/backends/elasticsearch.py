@@ -6,13 +6,21 @@ language's built-in one (`french`, `arabic`, `cjk`...; `standard` where Elastics
 has none). A page is written to its locale's index; a search reads the indices of the
 languages searched (one, or all of them as a comma-separated list). Models without a
 locale (images, documents) keep Wagtail's single index.
+
+Facets are terms aggregations over every hit (search/facets.py). A facet value may live
+only in the index, on a page subclass (a resource's topic keys): `narrow()` filters on
+it and `index_facet()` counts it, from searches over all pages.
 """
 
 from collections import defaultdict
 from copy import deepcopy
 
-from modelsearch.backends.base import get_model_root
-from modelsearch.backends.elasticsearch9 import Elasticsearch9Index
+from modelsearch.backends.base import FilterFieldError, get_model_root
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9Index,
+    Elasticsearch9SearchQueryCompiler,
+    Elasticsearch9SearchResults,
+)
 from wagtail.search.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 from search.analysis import all_language_codes, analysis_for
@@ -94,7 +102,64 @@ class LanguageRoutedIndex:
         return self.name
 
 
+# Wagtail's facet() asks for Elasticsearch's default of 10 buckets: 19 languages or
+# 40 topics would be cut short.
+MAX_FACET_VALUES = 500
+
+
+def index_column(mapping_class, model, attname):
+    """The index's name for a FilterField of `model` (by attname, `content_type_id`, as
+    Wagtail's facet() takes it); the model may be a page subclass:
+    `resources_resourcepage__topic_keys_filter`."""
+    for field in model.get_filterable_search_fields():
+        if field.get_attname(model) == attname:
+            return mapping_class(model).get_field_column_name(field)
+    raise FilterFieldError(
+        f"{model.__name__}.search_fields has no FilterField {attname!r}", field_name=attname
+    )
+
+
+class IndexFilteringQueryCompiler(Elasticsearch9SearchQueryCompiler):
+    """Wagtail's query with extra `terms` filters on indexed fields (IndexFilter)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.index_filters = []
+
+    def get_filters(self):
+        filters = super().get_filters()
+        for wanted in self.index_filters:
+            column = index_column(self.mapping_class, wanted.model, wanted.field)
+            filters.append({"terms": {column: list(wanted.values)}})
+        return filters
+
+
+class FacetedSearchResults(Elasticsearch9SearchResults):
+    def narrow(self, index_filters):
+        """Keep hits whose indexed field holds one of the values of each filter (before
+        any result is fetched: the query is shared with slices of these results)."""
+        self.query_compiler.index_filters.extend(index_filters)
+        return self
+
+    def facet(self, field_name):
+        return self.index_facet(self.query_compiler.queryset.model, field_name)
+
+    def index_facet(self, model, field_name):
+        """{value: number of hits} from a terms aggregation over every hit, most
+        frequent first. The field may belong to a subclass of the searched model."""
+        column = index_column(self.query_compiler.mapping_class, model, field_name)
+        body = self._get_es_body(for_count=True)
+        body["aggregations"] = {field_name: {"terms": {"field": column, "size": MAX_FACET_VALUES}}}
+        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
+        response = self._backend_do_search(body, index=index, size=0)
+        buckets = response["aggregations"][field_name]["buckets"]
+        return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+
+
 class LocaleElasticsearchBackend(Elasticsearch9SearchBackend):
+    query_compiler_class = IndexFilteringQueryCompiler
+    results_class = FacetedSearchResults
+
     def __init__(self, params):
         params = dict(params)
         languages = params.pop("LANGUAGES", None)
