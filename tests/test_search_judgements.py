@@ -60,3 +60,26 @@ def test_the_judgements_are_not_trivial(client, judged_resources):
             response = client.get("/en/search/", {"q": judgement["query"]})
             resources = [r for r in response.context["results"] if r["type"] == "resource"]
             assert len(resources) >= 2, judgement["query"]
+
+
+def test_summary_judgements_rest_on_the_summary_alone():
+    """A judgement marked "summary boost" finds the word only in the summary of the
+    resource that must come first, and in another resource's shorter body: without the
+    summary boost the shorter body would rank first (checked when these were written by
+    setting SUMMARY_BOOST to None: they fail on both databases)."""
+    by_key = {entry["key"]: entry for entry in JUDGEMENTS["resources"]}
+    judged = [j for j in JUDGEMENTS["judgements"] if "summary boost" in j.get("decided_by", "")]
+    assert len(judged) >= 2
+    for judgement in judged:
+        word, language = judgement["query"].lower(), judgement["language"]
+        first = by_key[judgement["first"]]
+        texts = {**first, **first["translations"].get(language, {})}
+        assert word in texts["summary"].lower()
+        assert word not in texts["title"].lower() + first["description"].lower()
+        rivals = [
+            entry
+            for entry in JUDGEMENTS["resources"]
+            if entry is not first and word in entry["description"].lower()
+        ]
+        assert rivals, judgement
+        assert all(len(r["description"]) < len(first["description"]) for r in rivals)

@@ -9,7 +9,7 @@ languages; precision is a little lower (`"derech"*` also finds `derecha`).
 """
 
 import snowballstemmer
-from django.db.models import Case, CharField, F, FloatField, Func, IntegerField, Value, When
+from django.db.models import Case, CharField, FloatField, Func, IntegerField, Value, When
 from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from wagtail.search.backends.database.sqlite.query import (
@@ -118,6 +118,10 @@ class RankedSQLiteSearchMixin:
     for the best `stop - start` entries among the allowed objects, ordered by bm25()
     with the title weighted twice the body, then loads those objects. Counting and
     facets keep Wagtail's query: they do not order, and Django drops the ordering.
+
+    Wagtail also multiplies by a title-length norm; here the title column holds the
+    summary too, so that norm would rank a page lower for having a summary. bm25()
+    already normalises each column by its length.
     """
 
     # bm25() weights of the FTS columns: autocomplete, body, title.
@@ -140,7 +144,7 @@ class RankedSQLiteSearchMixin:
                 index_entry__content_type_id__in=get_descendants_content_types_pks(model),
                 index_entry__object_id__in=allowed,
             )
-            .annotate(score=WeightedBM25(self.BM25_WEIGHTS) * (F("index_entry__title_norm") + 1))
+            .annotate(score=WeightedBM25(self.BM25_WEIGHTS))
             .order_by("score", "-index_entry__object_id")
             .values_list("index_entry__object_id", "score")[start:stop]
         )
