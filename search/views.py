@@ -1,5 +1,7 @@
 """The site search page and the suggestions behind the search box."""
 
+from collections import defaultdict
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -85,15 +87,33 @@ def result_entries(pages, request, language, clean, scope):
     resource_ids = [page.pk for page in pages if page.specific_class is ResourcePage]
     languages = all_language_codes() if scope == "all" else (language,)
     files = found_in_files(resource_ids, clean, languages)
-    return [result_entry(page, request, language, files.get(page.pk, [])) for page in pages]
+    summaries = page_summaries(pages)
+    return [
+        result_entry(page, request, language, files.get(page.pk, []), summaries.get(page.pk))
+        for page in pages
+    ]
 
 
-def result_entry(page, request, language, file_languages):
+def page_summaries(pages):
+    """{pk: the page's own plain summary (resources, stories)}, one query per page type
+    among the results, not one per result."""
+    wanted = defaultdict(list)
+    for page in pages:
+        model = page.specific_class
+        if model and any(field.name == "summary" for field in model._meta.get_fields()):
+            wanted[model].append(page.pk)
+    summaries = {}
+    for model, pks in wanted.items():
+        summaries.update(model.objects.filter(pk__in=pks).values_list("pk", "summary"))
+    return summaries
+
+
+def result_entry(page, request, language, file_languages, summary=None):
     page_language = page.locale.language_code
     return {
         "title": page.title,
         "url": page.get_url(request=request),
-        "summary": page.search_description,
+        "summary": summary or page.search_description,
         "type": page.specific_class._meta.verbose_name if page.specific_class else "",
         "language": page_language if page_language != language else "",
         "found_in": [

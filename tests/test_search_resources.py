@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 
 from resources.models import DownloadCount, ResourceFile
 from resources.sample_files import pdf_bytes
-from tests.countries_helpers import country, country_index, translate
+from tests.countries_helpers import country, country_index, story, translate
 from tests.resources_support import make_resource
 
 pytestmark = pytest.mark.django_db
@@ -136,3 +136,15 @@ def test_the_library_search_stems_like_the_site_search(client, library):
     # Untranslated English resources are still found from the French library.
     response = client.get("/fr/resources/?q=support")
     assert [r.title for r in response.context["results"]] == ["Peer support"]
+
+
+def test_results_show_the_pages_own_summary(client, library, portal_site):
+    kenya = country(country_index(portal_site), "Kenya recovery", "KE")
+    story(kenya, "Recovery walk")
+    make_resource(library, "Recovery guide")
+    response = client.get("/en/search/?q=recovery")
+    summaries = {result["title"]: result["summary"] for result in response.context["results"]}
+    assert summaries["Recovery guide"] == "Summary of Recovery guide."
+    assert summaries["Recovery walk"] == "Recovery walk summary."
+    assert summaries["Kenya recovery"] == "Kenya recovery summary."
+    assert "Summary of Recovery guide." in response.text
