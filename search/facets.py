@@ -7,7 +7,11 @@ every current result (not a first batch of them), and a value with no results is
 listed: in SQL on the database backends, from terms aggregations on Elasticsearch.
 """
 
+from collections import Counter
+
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -94,10 +98,9 @@ class LocaleFacet(Facet):
 
 
 class ResourceFacet(Facet):
-    """One of the resource library's facets (resources/facets.py: type, topic, country,
-    language of the versions on offer), counted over the resources among the results,
-    with the library's parameter name, slugs and labels. Choosing a value keeps only
-    resources."""
+    """One of the resource library's facets (resources/facets.py: type, language of the
+    versions on offer), counted over the resources among the results, with the
+    library's parameter name, slugs and labels. Choosing a value keeps only resources."""
 
     def __init__(self, library_facet):
         self.library_facet = library_facet
@@ -117,17 +120,23 @@ class ResourceFacet(Facet):
         matching = self.library_facet.filter(self.resources(), [key]).values("pk")
         return queryset.filter(pk__in=matching)
 
+    def index_targets(self):
+        """The (model, FilterField) pairs holding this facet's keys in a search index."""
+        return ((self.resources().model, self.library_facet.indexed_as),)
+
     def index_filter(self, key):
-        return IndexFilter(self.resources().model, self.library_facet.indexed_as, (str(key),))
+        return IndexFilter(self.index_targets(), (str(key),))
 
     def counts(self, results):
-        """{key as text: number of resources among the results}."""
-        if hasattr(results, "index_facet"):  # a search server: one aggregation
-            counts = results.index_facet(self.resources().model, self.library_facet.indexed_as)
+        """{key as text: number of pages among the results}."""
+        if hasattr(results, "index_facet"):  # a search server: aggregations
+            counts = results.index_facet(*self.index_targets())
         else:  # the database backends: every match, as a subquery
-            matching = results.get_queryset().order_by().values("pk")
-            counts = self.library_facet.counts(self.resources().filter(pk__in=matching))
+            counts = self.counts_in_sql(results.get_queryset().order_by().values("pk"))
         return {str(key): count for key, count in counts.items()}
+
+    def counts_in_sql(self, matching):
+        return self.library_facet.counts(self.resources().filter(pk__in=matching))
 
     def options(self, results, selected):
         counts = self.counts(results)
@@ -144,11 +153,57 @@ class ResourceFacet(Facet):
         return sorted(options, key=lambda option: -option["count"])
 
 
+class ResourceAndStoryFacet(ResourceFacet):
+    """Topic and country tag stories too (a story's country is the country page it is
+    published under), so these count and keep resources and stories. `story_lookup`
+    reaches the key from StoryPage (`country_key` is annotated by stories())."""
+
+    def __init__(self, library_facet, story_lookup):
+        super().__init__(library_facet)
+        self.story_lookup = story_lookup
+
+    def stories(self):
+        from countries.models import StoryPage
+
+        parent = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        )
+        return StoryPage.objects.annotate(
+            country_key=Subquery(parent.values("translation_key")[:1])
+        )
+
+    def apply(self, queryset, key):
+        resources = self.library_facet.filter(self.resources(), [key]).values("pk")
+        stories = self.stories().filter(**{self.story_lookup: key}).values("pk")
+        return queryset.filter(Q(pk__in=resources) | Q(pk__in=stories))
+
+    def index_targets(self):
+        return (*super().index_targets(), (self.stories().model, self.library_facet.indexed_as))
+
+    def counts_in_sql(self, matching):
+        counts = Counter(super().counts_in_sql(matching))
+        rows = (
+            self.stories()
+            .filter(pk__in=matching)
+            .order_by()
+            .values(self.story_lookup)
+            .annotate(n=Count("pk", distinct=True))
+            .values_list(self.story_lookup, "n")
+        )
+        counts.update({key: n for key, n in rows if key})
+        return counts
+
+
 def resource_facets():
     from resources.facets import FACETS as LIBRARY_FACETS
 
-    wanted = ("type", "topic", "country", "language")
-    return [ResourceFacet(facet) for facet in LIBRARY_FACETS if facet.name in wanted]
+    by_name = {facet.name: facet for facet in LIBRARY_FACETS}
+    return [
+        ResourceFacet(by_name["type"]),
+        ResourceAndStoryFacet(by_name["topic"], "topics__translation_key"),
+        ResourceAndStoryFacet(by_name["country"], "country_key"),
+        ResourceFacet(by_name["language"]),
+    ]
 
 
 FACETS = [ContentTypeFacet(), *resource_facets(), LocaleFacet()]

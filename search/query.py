@@ -75,11 +75,11 @@ def clean_query(raw):
 
 @dataclass(frozen=True)
 class IndexFilter:
-    """Keep the pages whose FilterField `field` of `model` (a page subclass, say) holds
-    one of `values`: how a search server narrows on a value only its index holds."""
+    """Keep the pages that hold one of `values` in a FilterField named in `targets`,
+    ((model, field name), ...), models being page subclasses: how a search server
+    narrows on a value only its index holds (a resource's or a story's topic keys)."""
 
-    model: type
-    field: str
+    targets: tuple
     values: tuple
 
 

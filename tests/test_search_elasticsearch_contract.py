@@ -113,7 +113,7 @@ def test_facets_are_aggregations(portal_site):
     call = recorder.named("search")[0]
     # Sized: Elasticsearch's default of 10 buckets would cut 19 languages short.
     assert call["aggregations"] == {
-        "content_type_id": {"terms": {"field": "content_type_id_filter", "size": 500}}
+        "content_type_id_filter": {"terms": {"field": "content_type_id_filter", "size": 500}}
     }
     assert call["size"] == 0
 

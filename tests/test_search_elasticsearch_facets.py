@@ -15,6 +15,7 @@ from tests.resources_support import make_resource
 pytestmark = pytest.mark.django_db
 
 TOPIC_COLUMN = "resources_resourcepage__topic_keys_filter"
+STORY_TOPIC_COLUMN = "countries_storypage__topic_keys_filter"
 
 
 def key(model, slug):
@@ -60,11 +61,11 @@ def test_site_search_counts_facets_with_aggregations_over_every_hit(
     recorder = Recorder(
         count=2500,
         buckets={
-            "topic_keys": {recovery: 1800, peer: 1200},
-            "type_key": {key(ResourceType, "guidance"): 2500},
-            "language_codes": {"en": 2400, "ar": 30},
-            "country_keys": {},
-            "content_type_id": {resource_type: 2500},
+            TOPIC_COLUMN: {recovery: 1800, peer: 1200},
+            STORY_TOPIC_COLUMN: {recovery: 200},
+            "resources_resourcepage__type_key_filter": {key(ResourceType, "guidance"): 2500},
+            "resources_resourcepage__language_codes_filter": {"en": 2400, "ar": 30},
+            "content_type_id_filter": {resource_type: 2500},
         },
     )
     use_recorder(settings, monkeypatch, recorder)
@@ -76,13 +77,14 @@ def test_site_search_counts_facets_with_aggregations_over_every_hit(
         group["facet"].param: {option["value"]: option["count"] for option in group["options"]}
         for group in response.context["facets"]
     }
-    # More than the 1,000 best hits a search server returns: these are aggregations.
-    assert facets["topic"] == {"recovery": 1800, "peer-support": 1200}
+    # More than the 1,000 best hits a search server returns: these are aggregations,
+    # and a topic counts the resources and the stories tagged with it.
+    assert facets["topic"] == {"recovery": 2000, "peer-support": 1200}
     assert facets["type"] == {"guidance": 2500}
     assert facets["language"] == {"en": 2400, "ar": 30}
     assert facets["country"] == {}
     assert facets["content"] == {"resourcepage": 2500}
-    assert "1800" in response.text.replace(",", "")
+    assert "2000" in response.text.replace(",", "")
 
     aggregations = {}
     assert search_calls(recorder)
@@ -90,13 +92,15 @@ def test_site_search_counts_facets_with_aggregations_over_every_hit(
         assert call["size"] == 0
         assert call["index"] == "portal_en_wagtailcore_page"
         aggregations.update(call["aggregations"])
-    assert aggregations["topic_keys"] == {"terms": {"field": TOPIC_COLUMN, "size": 500}}
+    assert aggregations[TOPIC_COLUMN] == {"terms": {"field": TOPIC_COLUMN, "size": 500}}
     assert set(aggregations) == {
-        "content_type_id",
-        "type_key",
-        "topic_keys",
-        "country_keys",
-        "language_codes",
+        "content_type_id_filter",
+        "resources_resourcepage__type_key_filter",
+        TOPIC_COLUMN,
+        STORY_TOPIC_COLUMN,
+        "resources_resourcepage__country_keys_filter",
+        "countries_storypage__country_keys_filter",
+        "resources_resourcepage__language_codes_filter",
     }
 
 
@@ -116,7 +120,9 @@ def test_a_chosen_facet_is_a_terms_filter_in_the_index(client, guide, settings, 
     for call in calls:
         query = call.get("query") or call["body"]["query"]
         filters = query["bool"]["filter"]
-        assert {"terms": {TOPIC_COLUMN: [key(Topic, "recovery")]}} in filters
+        recovery = [key(Topic, "recovery")]
+        topic = {"terms": {TOPIC_COLUMN: recovery}}, {"terms": {STORY_TOPIC_COLUMN: recovery}}
+        assert {"bool": {"should": list(topic)}} in filters
         assert {"terms": {"resources_resourcepage__language_codes_filter": ["fr"]}} in filters
         # Not a list of database ids: the index answers on its own.
         assert "pk" not in str(filters)
@@ -128,4 +134,4 @@ def test_an_unknown_index_field_is_a_clear_error(portal_site):
 
     results = make_backend(("en",)).search("recovery", Page.objects.live())
     with pytest.raises(FilterFieldError, match="no FilterField 'nonsense'"):
-        results.index_facet(ResourcePage, "nonsense")
+        results.index_facet((ResourcePage, "nonsense"))

@@ -64,6 +64,29 @@ def test_resource_facets_filter(client, shelf, params, expected):
     assert sorted(titles(response)) == expected
 
 
+def test_topic_and_country_facets_count_and_keep_stories_too(client, shelf, portal_site):
+    from portal.taxonomy import Topic
+
+    kenya = country_index(portal_site).get_children().get(slug="kenya").specific
+    walk = story(kenya, "Recovery walk")
+    walk.topics = list(Topic.objects.filter(slug="recovery"))
+    walk.save_revision().publish()
+    response = client.get("/en/search/?q=recovery")
+    assert facet(response, "topic")["recovery"] == 2
+    assert facet(response, "country") == {"kenya": 2}
+    assert facet(response, "type") == {"guidance": 2, "poster": 1}  # stories have no type
+
+    assert sorted(titles(client.get("/en/search/?q=recovery&topic=recovery"))) == [
+        "Recovery guide",
+        "Recovery walk",
+    ]
+    assert sorted(titles(client.get("/en/search/?q=recovery&country=kenya"))) == [
+        "Recovery guide",
+        "Recovery walk",
+    ]
+    assert titles(client.get("/en/search/?q=recovery&topic=peer-support")) == ["Recovery poster"]
+
+
 def test_unknown_facet_values_are_ignored_and_said(client, shelf):
     response = client.get("/en/search/?q=recovery&type=nosuchtype&country=atlantis")
     assert response.status_code == 200

@@ -34,6 +34,9 @@ class StoryPage(Page):
         index.SearchField("summary", boost=SUMMARY_BOOST),
         index.SearchField("body"),
         index.FilterField("date"),
+        # The site search's facet keys, for a search server (search/facets.py).
+        index.FilterField("topic_keys"),
+        index.FilterField("country_keys"),
     ]
 
     content_panels = Page.content_panels + [
@@ -56,6 +59,14 @@ class StoryPage(Page):
         super().clean()
         if not any(getattr(self, f"advances_{key}") for key in OBJECTIVES):
             raise ValidationError(_("Choose at least one QualityRights objective."))
+
+    def topic_keys(self):
+        return [str(topic.translation_key) for topic in self.topics.all()]
+
+    def country_keys(self):
+        """The key of the country page the story is published under."""
+        parent = self.get_parent()
+        return [str(parent.translation_key)] if parent else []
 
     def objectives(self):
         return [OBJECTIVE_SHORT[key] for key in OBJECTIVES if getattr(self, f"advances_{key}")]

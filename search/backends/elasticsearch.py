@@ -12,7 +12,7 @@ only in the index, on a page subclass (a resource's topic keys): `narrow()` filt
 it and `index_facet()` counts it, from searches over all pages.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from copy import deepcopy
 
 from modelsearch.backends.base import FilterFieldError, get_model_root
@@ -129,8 +129,11 @@ class IndexFilteringQueryCompiler(Elasticsearch9SearchQueryCompiler):
     def get_filters(self):
         filters = super().get_filters()
         for wanted in self.index_filters:
-            column = index_column(self.mapping_class, wanted.model, wanted.field)
-            filters.append({"terms": {column: list(wanted.values)}})
+            terms = [
+                {"terms": {index_column(self.mapping_class, model, field): list(wanted.values)}}
+                for model, field in wanted.targets
+            ]
+            filters.append(terms[0] if len(terms) == 1 else {"bool": {"should": terms}})
         return filters
 
 
@@ -142,18 +145,27 @@ class FacetedSearchResults(Elasticsearch9SearchResults):
         return self
 
     def facet(self, field_name):
-        return self.index_facet(self.query_compiler.queryset.model, field_name)
+        return self.index_facet((self.query_compiler.queryset.model, field_name))
 
-    def index_facet(self, model, field_name):
-        """{value: number of hits} from a terms aggregation over every hit, most
-        frequent first. The field may belong to a subclass of the searched model."""
-        column = index_column(self.query_compiler.mapping_class, model, field_name)
+    def index_facet(self, *targets):
+        """{value: number of hits} from terms aggregations over every hit, one per
+        (model, field name) target, added up: a field may belong to a subclass of the
+        searched model, and two subclasses may each hold the same kind of value."""
+        columns = [
+            index_column(self.query_compiler.mapping_class, model, field)
+            for model, field in targets
+        ]
         body = self._get_es_body(for_count=True)
-        body["aggregations"] = {field_name: {"terms": {"field": column, "size": MAX_FACET_VALUES}}}
+        body["aggregations"] = {
+            column: {"terms": {"field": column, "size": MAX_FACET_VALUES}} for column in columns
+        }
         index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
         response = self._backend_do_search(body, index=index, size=0)
-        buckets = response["aggregations"][field_name]["buckets"]
-        return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+        counts = Counter()
+        for column in columns:
+            for bucket in response["aggregations"][column]["buckets"]:
+                counts[bucket["key"]] += bucket["doc_count"]
+        return dict(counts.most_common())
 
 
 class LocaleElasticsearchBackend(Elasticsearch9SearchBackend):
