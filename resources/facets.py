@@ -8,6 +8,7 @@ so a page tagged with an untranslated term still matches (portal/taxonomy.py).
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,11 @@ from portal.languages import endonym
 from portal.taxonomy import Topic
 from resources.access import ACCESS_FEATURES
 from resources.taxonomy import Audience, ResourceType
+from search.query import IndexFilter
+
+
+def resource_model():
+    return apps.get_model("resources", "ResourcePage")  # imported here, it would be a cycle
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,20 @@ class Facet:
         # The ResourcePage FilterField holding the same keys, for a search server.
         self.indexed_as = indexed_as
 
+    def apply(self, queryset, keys):
+        """search.query.search_pages() narrows with this where the engine runs SQL."""
+        return self.filter(queryset, keys)
+
+    def index_filter(self, keys):
+        """...and with this on a search server, whose index holds the keys."""
+        return IndexFilter(((resource_model(), self.indexed_as),), tuple(str(k) for k in keys))
+
+    def index_counts(self, results):
+        """counts() from a search server's aggregation, keyed as counts() keys."""
+        counted = results.index_facet((resource_model(), self.indexed_as))
+        keys = {str(choice.key): choice.key for choice in self.load_choices()}
+        return {keys[key]: n for key, n in counted.items() if key in keys}
+
     def filter(self, queryset, keys):
         condition = {f"{self.lookup}__in": keys}
         if not self.many:
@@ -106,6 +126,16 @@ class AccessFacet(Facet):
             **{field: Count("pk", filter=Q(**{field: True})) for field in self.feature_fields}
         )
 
+    def index_filter(self, keys):
+        return None  # boolean FilterFields: filter() translates to the index as it is
+
+    def index_counts(self, results):
+        counted = results.index_facets(
+            {field: [(resource_model(), field)] for field in self.feature_fields}
+        )
+        # Elasticsearch keys a boolean's buckets 1 and 0.
+        return {field: counted[field].get(1, 0) for field in self.feature_fields}
+
     @property
     def feature_fields(self):
         return [field for _slug, field, _label in ACCESS_FEATURES]
@@ -128,7 +158,11 @@ FACETS = [
         indexed_as="topic_keys",
     ),
     Facet(
-        "audience", _("Audience"), "audiences__translation_key", lambda: taxonomy_choices(Audience)
+        "audience",
+        _("Audience"),
+        "audiences__translation_key",
+        lambda: taxonomy_choices(Audience),
+        indexed_as="audience_keys",
     ),
     Facet(
         "country",

@@ -1,5 +1,11 @@
-"""How the library narrows, orders and counts resources. Every step stays a queryset,
-so paging and facet counts run in the database whatever the library's size."""
+"""How the library narrows, orders and counts resources.
+
+`base` is every live resource; the library shows the visitor's language, with English
+resources not yet translated into it. On the database backends every step stays a
+queryset, so paging and facet counts run in the database whatever the library's size.
+When a search server (Elasticsearch) runs a typed search, the filters, the order and
+the facet counts run in its index instead (`in_index`), so every hit is counted.
+"""
 
 import datetime
 
@@ -12,9 +18,56 @@ from portal import i18n
 from resources import facet_cache
 from resources.facets import FACETS
 from resources.models.downloads import DownloadCount
-from search.query import search_queryset
+from search.query import clean_query, runs_in_sql, search_pages, search_queryset
 
 LISTING_RENDITIONS = ["fill-160x120", "fill-320x240"]
+
+
+# The library's sorts as FilterFields, for a search server to sort on.
+INDEX_SORTS = {"newest": ("-publication_date",), "title": ("title",)}
+
+
+def results(base, filters):
+    """What the listing pages through: a queryset, or a search server's results."""
+    if in_index(filters):
+        sort = sort_order(filters)
+        queryset = for_listing(base)
+        if sort in INDEX_SORTS:
+            queryset = queryset.order_by(*INDEX_SORTS[sort])
+        return search_index(queryset, filters, ranked=sort not in INDEX_SORTS)
+    narrowed = narrow(i18n.with_locale_fallback(base), filters)
+    return for_listing(order(narrowed, filters))
+
+
+def in_index(filters):
+    """A typed search on a search server. "Most downloaded" is counted in the database
+    only, so that sort keeps the database path, over the best-ranked hits."""
+    return (
+        bool(clean_query(filters.get("q")))
+        and sort_order(filters) != "downloads"
+        and not runs_in_sql()
+    )
+
+
+def search_index(queryset, filters, skip=None, ranked=True):
+    """The search, the years and every facet except `skip`, all on the search server."""
+    chosen = [
+        (facet, [choice.key for choice in filters[facet.name]])
+        for facet in FACETS
+        if filters.get(facet.name) and facet.name != skip
+    ]
+    results, _clean = search_pages(
+        years(queryset, filters), filters["q"], scope="fallback", facets=chosen, ranked=ranked
+    )
+    return results
+
+
+def years(queryset, filters):
+    if filters.get("year_from"):
+        queryset = queryset.filter(publication_date__gte=datetime.date(filters["year_from"], 1, 1))
+    if filters.get("year_to"):
+        queryset = queryset.filter(publication_date__lte=datetime.date(filters["year_to"], 12, 31))
+    return queryset
 
 
 def narrow(queryset, filters, skip=None):
@@ -22,10 +75,7 @@ def narrow(queryset, filters, skip=None):
     if filters.get("q"):
         # The site search's code, with the library's locale fallback.
         queryset, _clean = search_queryset(queryset, filters["q"], scope="fallback")
-    if filters.get("year_from"):
-        queryset = queryset.filter(publication_date__gte=datetime.date(filters["year_from"], 1, 1))
-    if filters.get("year_to"):
-        queryset = queryset.filter(publication_date__lte=datetime.date(filters["year_to"], 12, 31))
+    queryset = years(queryset, filters)
     for facet in FACETS:
         selected = filters.get(facet.name)
         if selected and facet.name != skip:
@@ -70,11 +120,14 @@ def for_listing(queryset):
 def facet_groups(base, filters, form):
     """For each facet: its options that have results under the other active filters,
     with counts. Selected options stay listed so they can be unticked."""
-    counts_by_facet = facet_cache.get_or_compute(
-        i18n.active_language(),
-        filters,
-        lambda: {f.name: f.counts(narrow(base, filters, skip=f.name)) for f in FACETS},
-    )
+
+    def count():
+        if in_index(filters):
+            return {f.name: f.index_counts(search_index(base, filters, f.name)) for f in FACETS}
+        shown = i18n.with_locale_fallback(base)
+        return {f.name: f.counts(narrow(shown, filters, skip=f.name)) for f in FACETS}
+
+    counts_by_facet = facet_cache.get_or_compute(i18n.active_language(), filters, count)
     groups = []
     for facet in FACETS:
         counts = counts_by_facet[facet.name]

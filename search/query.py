@@ -110,11 +110,28 @@ def scope_queryset(queryset, language_code, scope, backend):
     return scoped, (language_code, default)
 
 
-def search_pages(queryset, query, language_code=None, *, scope="locale", operator="and", facets=()):
+def runs_in_sql():
+    """Whether the configured backend runs searches as SQL over the queryset (the
+    database backends) rather than on a search server's index."""
+    return getattr(get_search_backend("default"), "applies_queryset_sql", False)
+
+
+def search_pages(
+    queryset,
+    query,
+    language_code=None,
+    *,
+    scope="locale",
+    operator="and",
+    facets=(),
+    ranked=True,
+):
     """Search `queryset` (live pages, say) for `query`, a CleanQuery or raw text.
 
-    `facets`: (facet, key) pairs chosen by the visitor (search/facets.py). The database
-    backends filter them in SQL; a search server on its index where the facet says how.
+    `facets`: (facet, key) pairs chosen by the visitor (search/facets.py, or the
+    library's facets with a list of keys). The database backends filter them in SQL; a
+    search server on its index where the facet gives an index_filter(). `ranked=False`
+    keeps the queryset's order (its fields must be FilterFields).
     Returns (results, clean): `results` is a lazy, sliceable Wagtail SearchResults
     (page it with Django's Paginator) or None when nothing searchable was typed.
     """
@@ -137,7 +154,7 @@ def search_pages(queryset, query, language_code=None, *, scope="locale", operato
         if languages == (language,)
         else get_search_backend("default", LANGUAGES=languages or tuple(all_language_codes()))
     )
-    results = backend.search(clean.as_search_query(operator), scoped)
+    results = backend.search(clean.as_search_query(operator), scoped, order_by_relevance=ranked)
     if index_filters:
         results = results.narrow(index_filters)
     return results, clean

@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from portal.i18n import with_locale_fallback
 from portal.listing import FilterableListingMixin, active_filter_links
 from resources import library
 from resources.forms import LibraryFilterForm
@@ -28,12 +27,14 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         verbose_name = _("resource library")
 
     def get_base_queryset(self, request):
+        """Every live resource: resources.library applies the visitor's language, in SQL
+        or on a search server."""
         from resources.models.resource_page import ResourcePage
 
-        return with_locale_fallback(ResourcePage.objects.live())
+        return ResourcePage.objects.live()
 
     def apply_filters(self, queryset, filters):
-        return library.for_listing(library.order(library.narrow(queryset, filters), filters))
+        return library.results(queryset, filters)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

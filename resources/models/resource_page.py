@@ -93,12 +93,14 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         index.SearchField("publisher"),
         index.SearchField("document_text"),
         index.FilterField("publication_date"),
-        # The facet keys, for a search server to filter and count on (search/facets.py);
-        # the database backends count the same keys with SQL instead.
+        # The facet keys, for a search server to filter and count on (search/facets.py,
+        # resources/indexed_library.py); the database backends use SQL instead.
         index.FilterField("type_key"),
         index.FilterField("topic_keys"),
+        index.FilterField("audience_keys"),
         index.FilterField("country_keys"),
         index.FilterField("language_codes"),
+        *[index.FilterField(field) for _slug, field, _label in ACCESS_FEATURES],
     ]
 
     content_panels = Page.content_panels + [
@@ -192,6 +194,9 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
 
     def topic_keys(self):
         return [str(topic.translation_key) for topic in self.topics.all()]
+
+    def audience_keys(self):
+        return [str(audience.translation_key) for audience in self.audiences.all()]
 
     def country_keys(self):
         return [str(country.translation_key) for country in self.countries.all()]

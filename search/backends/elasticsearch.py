@@ -151,21 +151,31 @@ class FacetedSearchResults(Elasticsearch9SearchResults):
         """{value: number of hits} from terms aggregations over every hit, one per
         (model, field name) target, added up: a field may belong to a subclass of the
         searched model, and two subclasses may each hold the same kind of value."""
-        columns = [
-            index_column(self.query_compiler.mapping_class, model, field)
-            for model, field in targets
-        ]
+        return self.index_facets({"counts": targets})["counts"]
+
+    def index_facets(self, groups):
+        """index_facet() for each of {name: targets}, in one request."""
+        mapping_class = self.query_compiler.mapping_class
+        columns = {
+            name: [index_column(mapping_class, model, field) for model, field in targets]
+            for name, targets in groups.items()
+        }
         body = self._get_es_body(for_count=True)
         body["aggregations"] = {
-            column: {"terms": {"field": column, "size": MAX_FACET_VALUES}} for column in columns
+            column: {"terms": {"field": column, "size": MAX_FACET_VALUES}}
+            for group in columns.values()
+            for column in group
         }
         index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
         response = self._backend_do_search(body, index=index, size=0)
-        counts = Counter()
-        for column in columns:
-            for bucket in response["aggregations"][column]["buckets"]:
-                counts[bucket["key"]] += bucket["doc_count"]
-        return dict(counts.most_common())
+        counted = {}
+        for name, group in columns.items():
+            counts = Counter()
+            for column in group:
+                for bucket in response["aggregations"][column]["buckets"]:
+                    counts[bucket["key"]] += bucket["doc_count"]
+            counted[name] = dict(counts.most_common())
+        return counted
 
 
 class LocaleElasticsearchBackend(Elasticsearch9SearchBackend):
