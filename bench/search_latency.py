@@ -4,8 +4,11 @@
     .venv/bin/python bench/search_latency.py                       # SQLite, in /tmp
     .venv/bin/python bench/search_latency.py --postgres postgres://postgres@127.0.0.1:5432/portal_bench
     .venv/bin/python bench/search_latency.py --sizes 10000         # one size only
+    .venv/bin/python bench/search_latency.py --sizes 100000 --reuse  # measure again
 
-The PostgreSQL database named is DROPPED and created again. The demo resources plus
+The PostgreSQL database named (or the SQLite file) is DROPPED and created again, unless
+--reuse keeps it and only adds the resources it lacks (measure after a code change
+without seeding for half an hour). The demo resources plus
 generated resources (resources/bulk.py: sample data, English, a title, a summary, a
 description, types, topics, languages) are bulk-inserted and indexed through the
 portal's search backend; each query is a full request to /<lang>/search/ (search,
@@ -36,18 +39,23 @@ QUERIES = [
 RUNS = 10
 
 
-def prepare_database(postgres_url):
+def prepare_database(postgres_url, reuse=False):
     if postgres_url:
         import psycopg
 
         name = postgres_url.rsplit("/", 1)[1]
         admin_url = postgres_url.rsplit("/", 1)[0] + "/postgres"
         with psycopg.connect(admin_url, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
+            exists = connection.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+            ).fetchone()
+            if not (reuse and exists):
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                connection.execute(f'CREATE DATABASE "{name}"')
         return postgres_url
     path = Path(tempfile.gettempdir()) / "portal-search-bench.sqlite3"
-    path.unlink(missing_ok=True)
+    if not reuse:
+        path.unlink(missing_ok=True)
     return f"sqlite:///{path}"
 
 
@@ -117,8 +125,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", metavar="URL", help="a PostgreSQL database to recreate")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--reuse", action="store_true", help="keep an earlier run's database")
     args = parser.parse_args()
-    setup_django(prepare_database(args.postgres))
+    setup_django(prepare_database(args.postgres, args.reuse))
     from django.db import connection
 
     for size in sorted(args.sizes):

@@ -7,7 +7,11 @@ import uuid
 import pytest
 from wagtail.models import Page
 
+from portal.taxonomy import Topic
+from resources.models import ResourcePage
 from search.backends.elasticsearch import LocaleElasticsearchBackend
+from search.query import IndexFilter
+from tests.resources_support import make_resource
 from tests.search_support import add_page
 
 URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -26,6 +30,7 @@ def backend():
     index = writer.get_index_for_model(Page)
     index.reset()
     index.add_model(Page)
+    index.add_model(ResourcePage)  # its facet keys, as update_index maps them
     yield writer, prefix
     index.delete()
 
@@ -56,3 +61,21 @@ def test_spanish_stemming_and_autocomplete_on_a_live_cluster(backend, portal_sit
     assert [p.title for p in spanish.autocomplete("dere", Page.objects.live())] == [
         "El derecho a decidir"
     ]
+
+
+def test_facet_aggregations_and_filters_on_a_live_cluster(backend, library):
+    writer, prefix = backend
+    guide = make_resource(library, "Recovery guide", topics=["recovery"], files=("en", "fr"))
+    make_resource(library, "Recovery poster", kind="poster", topics=["peer-support"])
+    writer.add_bulk(ResourcePage, list(ResourcePage.objects.all()))
+    writer.get_index_for_model(Page).refresh()
+    recovery = str(Topic.objects.get(slug="recovery", locale=guide.locale).translation_key)
+
+    results = searcher(prefix, "en").search("recovery", Page.objects.live())
+    counts = results.index_facet((ResourcePage, "topic_keys"))
+    assert sorted(counts.values()) == [1, 1] and counts[recovery] == 1
+    assert results.index_facet((ResourcePage, "language_codes")) == {"en": 2, "fr": 1}
+
+    only = IndexFilter(((ResourcePage, "topic_keys"),), (recovery,))
+    narrowed = searcher(prefix, "en").search("recovery", Page.objects.live()).narrow([only])
+    assert [page.title for page in narrowed] == ["Recovery guide"]
