@@ -3,11 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import ErrorSummaryMixin
 from portal.taxonomy import Topic
 from resources.facets import country_choices, taxonomy_choices
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(ErrorSummaryMixin, forms.Form):
     use_required_attribute = False  # the server's messages are read out; bubbles are not
 
     email = forms.EmailField(

@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from portal.forms import ErrorSummaryMixin
 from share import conf
 from share.choices import Role
 from share.images import clean_image
@@ -32,7 +33,7 @@ def country_choices():
     return sorted(rows, key=lambda row: row[1].casefold())
 
 
-class ShareForm(forms.Form):
+class ShareForm(ErrorSummaryMixin, forms.Form):
     # Browsers' own required-field bubbles are not reliably read out; the server's
     # messages (summary and per field) are.
     use_required_attribute = False
@@ -118,16 +119,6 @@ class ShareForm(forms.Form):
             )
         )
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-
-    def error_links(self):
-        """(anchor, message) for the error summary; a group of radios links to its first."""
-        links = []
-        for field in self:
-            anchor = field.auto_id + (
-                "_0" if isinstance(field.field.widget, forms.RadioSelect) else ""
-            )
-            links += [(anchor, error) for error in field.errors]
-        return links
 
     def clean_image(self):
         upload = self.cleaned_data.get("image")

@@ -62,6 +62,15 @@ def test_form_needs_a_choice_and_a_valid_address(client, kenya):
     assert not Subscription.objects.exists() and not mail.outbox
 
 
+def test_error_summary_links_reach_an_input_on_the_page(client, kenya):
+    """A group of checkboxes has no element with the field's id: link its first box."""
+    body = subscribe(client, email="not-an-address", countries=["atlantis"]).content.decode()
+    anchors = re.findall(r'<li><a href="#([^"]+)">', body)
+    assert anchors == ["id_email", "id_countries_0"]
+    for anchor in anchors:
+        assert f'id="{anchor}"' in body
+
+
 def test_digest_sends_what_is_new_once_in_the_subscribers_language(client, kenya):
     subscription = confirmed(client, kenya, "fr")
     Subscription.objects.update(confirmed_at=timezone.now() - datetime.timedelta(hours=1))
