@@ -135,3 +135,17 @@ def test_an_unknown_index_field_is_a_clear_error(portal_site):
     results = make_backend(("en",)).search("recovery", Page.objects.live())
     with pytest.raises(FilterFieldError, match="no FilterField 'nonsense'"):
         results.index_facet((ResourcePage, "nonsense"))
+
+
+def test_indexing_reads_the_facet_keys_without_a_query_per_resource(
+    library, guide, django_assert_num_queries
+):
+    make_resource(library, "Recovery poster", kind="poster", topics=["peer-support"])
+    resources = list(ResourcePage.get_indexed_objects().order_by("pk"))
+    assert len(resources) == 2
+    with django_assert_num_queries(0):
+        keys = [
+            (r.type_key(), r.topic_keys(), r.audience_keys(), r.country_keys(), r.language_codes())
+            for r in resources
+        ]
+    assert keys[1][1] == [key(Topic, "peer-support")]

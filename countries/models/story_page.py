@@ -60,6 +60,10 @@ class StoryPage(Page):
         if not any(getattr(self, f"advances_{key}") for key in OBJECTIVES):
             raise ValidationError(_("Choose at least one QualityRights objective."))
 
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().prefetch_related("topics")
+
     def topic_keys(self):
         return [str(topic.translation_key) for topic in self.topics.all()]
 
