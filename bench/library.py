@@ -109,7 +109,7 @@ def measure(requests):
     from django.db import connection
     from django.test import Client
 
-    from resources import facet_cache
+    from portal import facet_cache
     from resources.models import ResourcePage
 
     client = Client()

@@ -14,8 +14,8 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
 
+from portal import facet_cache
 from portal.taxonomy import Topic
-from resources import facet_cache
 from resources.access import ACCESS_FEATURES
 from resources.models import (
     Audience,

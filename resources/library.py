@@ -14,8 +14,7 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from portal import i18n
-from resources import facet_cache
+from portal import facet_cache, i18n
 from resources.facets import FACETS
 from resources.models.downloads import DownloadCount
 from search.query import clean_query, runs_in_sql, search_pages, search_queryset
@@ -127,7 +126,7 @@ def facet_groups(base, filters, form):
         shown = i18n.with_locale_fallback(base)
         return {f.name: f.counts(narrow(shown, filters, skip=f.name)) for f in FACETS}
 
-    counts_by_facet = facet_cache.get_or_compute(i18n.active_language(), filters, count)
+    counts_by_facet = facet_cache.get_or_compute("library", i18n.active_language(), filters, count)
     groups = []
     for facet in FACETS:
         counts = counts_by_facet[facet.name]

@@ -41,9 +41,12 @@ class Facet:
         """An IndexFilter for a search server, or None when apply() serves it too."""
         return None
 
-    def options(self, results, selected):
-        """[{value, label, count, selected}] from the results, most frequent first."""
-        counts = {key: n for key, n in results.facet(self.field).items() if key and n}
+    def counts(self, results):
+        """{filter value: number of results}, over every result: worth caching."""
+        return {key: n for key, n in results.facet(self.field).items() if key and n}
+
+    def options(self, counts, selected):
+        """[{value, label, count, selected}] from counts(), most frequent first."""
         described = self.describe(counts)
         return [
             {
@@ -138,8 +141,7 @@ class ResourceFacet(Facet):
     def counts_in_sql(self, matching):
         return self.library_facet.counts(self.resources().filter(pk__in=matching))
 
-    def options(self, results, selected):
-        counts = self.counts(results)
+    def options(self, counts, selected):
         options = [
             {
                 "value": choice.slug,

@@ -12,6 +12,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from portal import facet_cache
 from portal.i18n import active_language, localized_url
 from search.analysis import all_language_codes
 from search.facets import FACETS
@@ -65,7 +66,7 @@ def search(request):
         context.update(
             page_obj=page_obj,
             results=result_entries(page_obj.object_list, request, language, clean, scope),
-            facets=facet_options(request, results, selected, across_languages),
+            facets=facet_options(request, results, selected, across_languages, clean),
             active_filters=active_filter_links(request, selected),
             promotions=promotions(clean.text) if page_obj.number == 1 else [],
         )
@@ -123,12 +124,25 @@ def result_entry(page, request, language, file_languages, summary=None):
     }
 
 
-def facet_options(request, results, selected, across_languages):
+def facet_options(request, results, selected, across_languages, clean):
+    """The facets' options with counts over every result. Counting is the costly part
+    (one scan of the matches per facet), so the counts are cached per search, language
+    and filters until a page is published or removed (portal/facet_cache.py)."""
+    shown = [f for f in FACETS if across_languages or not f.only_across_languages]
+    search = {
+        "words": [*clean.phrases, *clean.terms],
+        "all_languages": across_languages,
+        **{facet.param: selected[facet] for facet in selected},
+    }
+    counts = facet_cache.get_or_compute(
+        "search",
+        active_language(),
+        search,
+        lambda: {facet.param: facet.counts(results) for facet in shown},
+    )
     groups = []
-    for facet in FACETS:
-        if facet.only_across_languages and not across_languages:
-            continue
-        options = facet.options(results, selected.get(facet))
+    for facet in shown:
+        options = facet.options(counts[facet.param], selected.get(facet))
         for option in options:
             query = request.GET.copy()
             query[facet.param] = option["value"]

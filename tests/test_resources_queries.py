@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from resources import bulk, facet_cache
+from portal import facet_cache
+from resources import bulk
 from resources.models import ResourcePage
 from tests.resources_support import make_resource
 

@@ -4,6 +4,8 @@ library's own search going through the same code."""
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
 from resources.models import DownloadCount, ResourceFile
@@ -87,6 +89,24 @@ def test_topic_and_country_facets_count_and_keep_stories_too(client, shelf, port
     assert titles(client.get("/en/search/?q=recovery&topic=peer-support")) == ["Recovery poster"]
 
 
+def test_facet_counts_are_cached_until_a_page_is_published(client, shelf, portal_site):
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        return len(captured), response
+
+    first, _ = queries("/en/search/?q=recovery")
+    again, response = queries("/en/search/?q=recovery")
+    assert again < first  # the counts came from the cache
+    assert facet(response, "country") == {"kenya": 1}
+
+    kenya = country_index(portal_site).get_children().get(slug="kenya").specific
+    story(kenya, "Recovery walk")  # publishing forgets every cached count
+    _, response = queries("/en/search/?q=recovery")
+    assert facet(response, "country") == {"kenya": 2}
+    assert facet(response, "content")["storypage"] == 1
+
+
 def test_unknown_facet_values_are_ignored_and_said(client, shelf):
     response = client.get("/en/search/?q=recovery&type=nosuchtype&country=atlantis")
     assert response.status_code == 200
@@ -148,6 +168,13 @@ def test_nothing_found_lists_the_most_downloaded_resources_in_the_visitors_langu
     french = client.get("/fr/search/?q=zzzyyyxxx").context["most_used"]
     assert [item["title"] for item in french] == ["Affiche sur le rétablissement", "Recovery guide"]
     assert french[1]["url"].startswith("/fr/")
+
+    # Ranked again at most every ten minutes, per language (search/most_used.py).
+    DownloadCount.objects.filter(page=guide).update(count=70)
+    with CaptureQueriesContext(connection) as captured:
+        again = client.get("/en/search/?q=zzzyyyxxx").context["most_used"]
+    assert again == english
+    assert not [q for q in captured if "resources_downloadcount" in q["sql"]]
 
 
 def test_the_library_search_stems_like_the_site_search(client, library):

@@ -1,23 +1,24 @@
-"""Facet counts are the library's costly queries (one scan of the filtered resources per
-facet), and the same few filter combinations are asked for again and again. They are
-cached per language and filter set under a version that any change to the library's
-content replaces, so a stale count is never shown."""
+"""Facet counts are the costly queries of the library and of the site search (one scan
+of every match per facet), and the same few searches and filter combinations are asked
+for again and again. They are cached per listing (`namespace`), language and filter set
+under one version that any change to published pages replaces (resources/signals.py),
+so a stale count is never shown."""
 
 import hashlib
 import uuid
 
 from django.core.cache import cache
 
-VERSION_KEY = "resources:facets:version"
+VERSION_KEY = "facets:version"
 TIMEOUT = 60 * 60
 
 
 def forget():
-    """Call when resources change: every cached count becomes unreachable."""
+    """Call when pages change: every cached count becomes unreachable."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
-def key(language, filters):
+def key(namespace, language, filters):
     version = cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
     canonical = sorted(
         (
@@ -30,11 +31,11 @@ def key(language, filters):
         if name not in ("sort", "page")
     )
     digest = hashlib.sha256(repr(canonical).encode()).hexdigest()[:32]
-    return f"resources:facets:{version}:{language}:{digest}"
+    return f"facets:{namespace}:{version}:{language}:{digest}"
 
 
-def get_or_compute(language, filters, compute):
-    cache_key = key(language, filters)
+def get_or_compute(namespace, language, filters, compute):
+    cache_key = key(namespace, language, filters)
     counts = cache.get(cache_key)
     if counts is None:
         counts = compute()
