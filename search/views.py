@@ -66,7 +66,10 @@ def search(request):
         context.update(
             page_obj=page_obj,
             results=result_entries(page_obj.object_list, request, language, clean, scope),
-            facets=facet_options(request, results, selected, across_languages, clean),
+            # Nothing found, nothing to count: skip scanning for facet values.
+            facets=facet_options(request, results, selected, across_languages, clean)
+            if page_obj.paginator.count
+            else [],
             active_filters=active_filter_links(request, selected),
             promotions=promotions(clean.text) if page_obj.number == 1 else [],
         )

@@ -88,6 +88,7 @@ def test_zero_results_say_so_and_offer_a_way_out(client, portal_site):
     response = client.get("/en/search/?q=zzzyyyxxx")
     assert "Nothing found" in response.text
     assert "all_languages=1" in response.text
+    assert response.context["facets"] == []  # nothing was counted
     filtered = client.get("/en/search/?q=zzzyyyxxx&content=page")
     assert "Remove a filter above" in filtered.text
 
