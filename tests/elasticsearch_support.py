@@ -61,13 +61,17 @@ def make_backend(languages=None, recorder=None):
     return backend
 
 
-def use_recorder(settings, monkeypatch, recorder):
-    """Make the configured search backend Elasticsearch, talking to `recorder`."""
-    settings.WAGTAILSEARCH_BACKENDS = {"default": ES_SETTINGS}
+def use_recorder(settings, monkeypatch, recorder, auto_update=False):
+    """Make the configured search backend Elasticsearch, talking to `recorder`; with
+    `auto_update`, saving a page indexes it there as it would in production."""
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {**ES_SETTINGS, "AUTO_UPDATE": auto_update}}
     original_init = LocaleElasticsearchBackend.__init__
 
     def init(self, params):
         original_init(self, params)
         self.es = recorder
+        self.bulk = lambda es, actions, index: es.calls.append(
+            ("bulk", {"index": index, "actions": actions})
+        )
 
     monkeypatch.setattr(LocaleElasticsearchBackend, "__init__", init)

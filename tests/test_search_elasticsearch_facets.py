@@ -149,3 +149,20 @@ def test_indexing_reads_the_facet_keys_without_a_query_per_resource(
             for r in resources
         ]
     assert keys[1][1] == [key(Topic, "peer-support")]
+
+
+def test_publishing_an_edit_indexes_the_new_facet_keys(guide, settings, monkeypatch):
+    """Wagtail indexes a page when its row is saved, before its tags are written: the
+    last document sent must hold the tags just published."""
+    recorder = Recorder()
+    use_recorder(settings, monkeypatch, recorder, auto_update=True)
+    guide.topics = list(Topic.objects.filter(slug="peer-support"))
+    guide.save_revision().publish()
+    documents = [
+        action
+        for _name, call in recorder.calls
+        if _name == "bulk"
+        for action in call["actions"]
+        if action["_id"] == str(guide.pk)
+    ]
+    assert documents[-1][TOPIC_COLUMN] == [key(Topic, "peer-support")]

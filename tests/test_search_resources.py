@@ -140,6 +140,23 @@ def test_words_only_inside_a_pdf_find_the_resource_and_say_which_version(
     assert response.context["results"][0]["found_in"] == []
 
 
+def test_a_pdf_added_in_a_published_edit_is_searched_at_once(
+    client, library, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    """The text was extracted before the file was attached: publishing the edit must
+    index the page with its new file, not as it was before its files were written."""
+    settings.MEDIA_ROOT = tmp_path
+    page = make_resource(library, "Guidance on community services", files=())
+    with django_capture_on_commit_callbacks(execute=True):
+        document = upload_pdf("advance-plans", "Advance statements and crisis plans", "en")
+    assert titles(client.get("/en/search/?q=advance+statements")) == []
+    page.files = [ResourceFile(document=document, language="en")]
+    page.save_revision().publish()
+    assert titles(client.get("/en/search/?q=advance+statements")) == [
+        "Guidance on community services"
+    ]
+
+
 def test_a_damaged_pdf_does_not_stop_the_resource_being_found(
     client, library, django_capture_on_commit_callbacks, settings, tmp_path
 ):

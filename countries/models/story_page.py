@@ -15,6 +15,7 @@ from wagtail.search import index
 from countries.blocks import StoryBodyBlock
 from countries.choices import OBJECTIVE_SHORT, OBJECTIVES
 from search.boosts import SUMMARY_BOOST
+from search.reindex import index_with_relations
 
 
 class StoryPage(Page):
@@ -54,6 +55,11 @@ class StoryPage(Page):
     class Meta:
         verbose_name = _("story")
         ordering = ["-date"]
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        index_with_relations(self, **kwargs)  # with the topics just written
+        return result
 
     def clean(self):
         super().clean()

@@ -20,6 +20,7 @@ from resources.models.downloads import DownloadCount
 from resources.models.files import ResourceFile, ResourceLanguage
 from resources.panels import DownloadCountsPanel
 from search.boosts import SUMMARY_BOOST
+from search.reindex import index_with_relations
 
 
 class AccessFeatures(models.Model):
@@ -94,7 +95,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         index.SearchField("document_text"),
         index.FilterField("publication_date"),
         # The facet keys, for a search server to filter and count on (search/facets.py,
-        # resources/indexed_library.py); the database backends use SQL instead.
+        # resources/library.py); the database backends count them with SQL instead.
         index.FilterField("type_key"),
         index.FilterField("topic_keys"),
         index.FilterField("audience_keys"),
@@ -168,6 +169,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         with transaction.atomic():
             result = super().save(*args, **kwargs)
             self.sync_languages()
+            index_with_relations(self, **kwargs)
         return result
 
     def sync_languages(self):
