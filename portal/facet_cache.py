@@ -8,14 +8,20 @@ import hashlib
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "facets:version"
 TIMEOUT = 60 * 60
+# Counts from a search server: a published page is searchable there only after its next
+# refresh (about a second), so counts made in between must not last long.
+INDEX_TIMEOUT = 60
 
 
 def forget():
-    """Call when pages change: every cached count becomes unreachable."""
+    """Call when pages change: every cached count becomes unreachable, now and once the
+    transaction commits (a request in between could have counted the old rows)."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
 
 
 def key(namespace, language, filters):
@@ -34,10 +40,10 @@ def key(namespace, language, filters):
     return f"facets:{namespace}:{version}:{language}:{digest}"
 
 
-def get_or_compute(namespace, language, filters, compute):
+def get_or_compute(namespace, language, filters, compute, timeout=TIMEOUT):
     cache_key = key(namespace, language, filters)
     counts = cache.get(cache_key)
     if counts is None:
         counts = compute()
-        cache.set(cache_key, counts, TIMEOUT)
+        cache.set(cache_key, counts, timeout)
     return counts

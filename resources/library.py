@@ -23,7 +23,7 @@ LISTING_RENDITIONS = ["fill-160x120", "fill-320x240"]
 
 
 # The library's sorts as FilterFields, for a search server to sort on.
-INDEX_SORTS = {"newest": ("-publication_date",), "title": ("title",)}
+INDEX_SORTS = {"newest": ("-publication_date", "id"), "title": ("title", "id")}
 
 
 def results(base, filters):
@@ -120,13 +120,21 @@ def facet_groups(base, filters, form):
     """For each facet: its options that have results under the other active filters,
     with counts. Selected options stay listed so they can be unticked."""
 
-    def count():
-        if in_index(filters):
-            return {f.name: f.index_counts(search_index(base, filters, f.name)) for f in FACETS}
+    def count_in_index():
+        return {f.name: f.index_counts(search_index(base, filters, f.name)) for f in FACETS}
+
+    def count_in_sql():
         shown = i18n.with_locale_fallback(base)
         return {f.name: f.counts(narrow(shown, filters, skip=f.name)) for f in FACETS}
 
-    counts_by_facet = facet_cache.get_or_compute("library", i18n.active_language(), filters, count)
+    language = i18n.active_language()
+    if in_index(filters):
+        # A search server shows a publish about a second later: keep these briefly.
+        counts_by_facet = facet_cache.get_or_compute(
+            "library-index", language, filters, count_in_index, timeout=facet_cache.INDEX_TIMEOUT
+        )
+    else:  # "Most downloaded" on a search server counts its best hits in SQL: kept apart
+        counts_by_facet = facet_cache.get_or_compute("library", language, filters, count_in_sql)
     groups = []
     for facet in FACETS:
         counts = counts_by_facet[facet.name]

@@ -101,8 +101,11 @@ def scope_queryset(queryset, language_code, scope, backend):
         return with_locale_fallback(queryset, language_code), (language_code, default)
     # A search server cannot run the subquery; send it the translated keys instead.
     source = locale_id(default)
+    # As with_locale_fallback: a draft or an alias does not stand in for the English page.
     translated = list(
-        queryset.model.objects.filter(locale_id=own).values_list("translation_key", flat=True)
+        queryset.model.objects.filter(locale_id=own, live=True, alias_of__isnull=True).values_list(
+            "translation_key", flat=True
+        )
     )
     scoped = queryset.filter(locale_id__in=[own, source]).exclude(
         locale_id=source, translation_key__in=translated

@@ -137,11 +137,13 @@ def facet_options(request, results, selected, across_languages, clean):
         "all_languages": across_languages,
         **{facet.param: selected[facet] for facet in selected},
     }
+    in_index = not hasattr(results, "get_queryset")  # a search server, not SQL
     counts = facet_cache.get_or_compute(
         "search",
         active_language(),
         search,
         lambda: {facet.param: facet.counts(results) for facet in shown},
+        timeout=facet_cache.INDEX_TIMEOUT if in_index else facet_cache.TIMEOUT,
     )
     groups = []
     for facet in shown:

@@ -4,6 +4,7 @@ hit with the other facets' filters (OR within a facet, AND across). Contract tes
 through the real library page and backend classes (tests/elasticsearch_support.py)."""
 
 import pytest
+from wagtail.models import Locale
 
 from portal.taxonomy import Topic
 from resources.models import Audience
@@ -78,8 +79,11 @@ def test_library_search_filters_and_counts_in_the_index(client, library, setting
 @pytest.mark.parametrize(
     "sort, expected",
     [
-        ("title", [{"title_filter": "asc"}]),
-        ("newest", [{"resources_resourcepage__publication_date_filter": "desc"}]),
+        ("title", [{"title_filter": "asc"}, {"id_filter": "asc"}]),
+        (
+            "newest",
+            [{"resources_resourcepage__publication_date_filter": "desc"}, {"id_filter": "asc"}],
+        ),
         ("relevance", None),
     ],
 )
@@ -101,3 +105,33 @@ def test_most_downloaded_keeps_the_database_path(client, library, settings, monk
     assert response.status_code == 200
     assert not [call for call in recorder.named("search") if "aggregations" in call]
     assert recorder.named("search")  # the search still ran on the server
+
+
+def test_counts_from_the_index_and_from_sql_are_cached_apart(
+    client, library, settings, monkeypatch
+):
+    recovery = key(Topic, "recovery")
+    use_recorder(settings, monkeypatch, Recorder(count=2500, buckets={TOPIC: {recovery: 1800}}))
+    assert facets(client.get("/en/resources/?q=recovery"))["topic"] == {"recovery": 1800}
+    # "Most downloaded" counts the best hits in SQL (none here): not the cached 1,800.
+    assert "topic" not in facets(client.get("/en/resources/?q=recovery&sort=downloads"))
+
+
+def test_a_draft_translation_does_not_hide_the_english_resource(
+    client, library, settings, monkeypatch
+):
+    from tests.countries_helpers import translate
+    from tests.resources_support import make_resource
+
+    published = make_resource(library, "Recovery guide")
+    translate(published, "fr", title="Guide du rétablissement")
+    drafted = make_resource(library, "Recovery poster")
+    draft = drafted.copy_for_translation(Locale.objects.get(language_code="fr"), copy_parents=True)
+    assert not draft.live
+    recorder = Recorder(count=2)
+    use_recorder(settings, monkeypatch, recorder)
+    client.get("/fr/resources/?q=recovery")
+    (listing_count,) = recorder.named("count")
+    hidden = str(listing_count["body"]["query"])
+    assert str(published.translation_key) in hidden  # its French page stands in
+    assert str(drafted.translation_key) not in hidden  # a draft does not

@@ -106,6 +106,14 @@ def test_facet_counts_are_cached_until_a_page_is_published(client, shelf, portal
     assert facet(response, "country") == {"kenya": 2}
     assert facet(response, "content")["storypage"] == 1
 
+    # Making a page private takes it out of the search and of the counts at once.
+    from wagtail.models import PageViewRestriction
+
+    walk = kenya.get_children().get(title="Recovery walk")
+    PageViewRestriction.objects.create(page=walk, restriction_type="login")
+    _, response = queries("/en/search/?q=recovery")
+    assert facet(response, "country") == {"kenya": 1}
+
 
 def test_unknown_facet_values_are_ignored_and_said(client, shelf):
     response = client.get("/en/search/?q=recovery&type=nosuchtype&country=atlantis")
