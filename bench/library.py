@@ -17,6 +17,8 @@ import sys
 import time
 from pathlib import Path
 
+from timing import timed  # bench/ is on the path when a benchmark runs as a script
+
 ROOT = Path(__file__).resolve().parent.parent
 URLS = [
     ("unfiltered", "/en/resources/"),
@@ -92,17 +94,6 @@ def seed(total):
 def percentile(samples, share):
     ordered = sorted(samples)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def timed(client, url, requests, before=None):
-    samples = []
-    for _ in range(requests):
-        if before:
-            before()
-        started = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples, response
 
 
 def measure(requests):
