@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from timing import timed  # bench/ is on the path when a benchmark runs as a script
+from support import demo_library, timed  # bench/ is on the path when a benchmark runs as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 URLS = [
@@ -70,21 +70,12 @@ def setup(args):
 
 
 def seed(total):
-    import io
-
     from django.core.management import call_command
 
-    from home import demo as home_demo
-    from portal import demo as portal_demo
     from resources import bulk
-    from resources import demo as resources_demo
 
     call_command("migrate", verbosity=0)
-    out = io.StringIO()
-    portal_demo.load_locales(out)
-    home_demo.load(out)
-    portal_demo.load(out)
-    index = resources_demo.load(out)
+    index = demo_library()
     started = time.perf_counter()
     added = bulk.add_generated(index, total)
     if added:

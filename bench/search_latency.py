@@ -25,7 +25,7 @@ import time
 import warnings
 from pathlib import Path
 
-from timing import timed  # bench/ is on the path when a benchmark runs as a script
+from support import demo_library, timed  # bench/ is on the path when a benchmark runs as a script
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -76,22 +76,13 @@ def setup_django(database_url):
 
 def seed(total):
     """Make sure `total` generated resources exist and are indexed; returns seconds."""
-    import io
-
     from django.db import connection
     from wagtail.search.backends import get_search_backend
 
-    from home import demo as home_demo
-    from portal import demo as portal_demo
     from resources import bulk
-    from resources import demo as resources_demo
     from resources.models import ResourcePage
 
-    out = io.StringIO()
-    portal_demo.load_locales(out)
-    home_demo.load(out)
-    portal_demo.load(out)
-    index = resources_demo.load(out)
+    index = demo_library()
     started = time.perf_counter()
     before = bulk.generated_count()
     bulk.add_generated(index, total)
