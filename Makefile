@@ -42,6 +42,7 @@ demo: install messages
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 check: install-test messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check

@@ -4,9 +4,9 @@ window, in their countries or topics, in their language with English fallback.""
 from django.db.models import Q
 from wagtail.models import Locale
 
+from core.i18n import with_locale_fallback
+from core.taxonomy import Topic
 from countries.models import CountryPage, StoryPage
-from portal.i18n import with_locale_fallback
-from portal.taxonomy import Topic
 from resources.models import ResourcePage
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from alerts import tokens
-from portal import i18n
+from core import i18n
 
 
 def absolute(url):

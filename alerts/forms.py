@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import ErrorSummaryMixin
-from portal.taxonomy import Topic
+from core.forms import ErrorSummaryMixin
+from core.taxonomy import Topic
 from resources.facets import country_choices, taxonomy_choices
 
 

@@ -9,11 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from alerts import emails, guards, tokens
+from alerts import conf, emails, tokens
 from alerts.forms import SubscribeForm
 from alerts.models import Subscription
-from portal.i18n import active_language
-from portal.languages import endonym
+from core.i18n import active_language
+from core.languages import endonym
+from core.ratelimit import over_limit
 
 
 def language_links(request):
@@ -34,7 +35,7 @@ def subscribe(request):
     if request.method != "POST":
         initial = {key: request.GET.getlist(key) for key in ("countries", "topics")}
         return _render(request, SubscribeForm(initial=initial))
-    if guards.rate_limited(request):
+    if over_limit(request, "alerts", conf.get("ALERTS_RATE_LIMIT"), conf.get("ALERTS_RATE_WINDOW")):
         problem = _(
             "You have sent this form many times in a short time. Your choices are still "
             "here: please wait a while (up to an hour), then send it again."

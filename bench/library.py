@@ -72,7 +72,7 @@ def setup(args):
 def seed(total):
     from django.core.management import call_command
 
-    from resources import bulk
+    from demo import bulk
 
     call_command("migrate", verbosity=0)
     index = demo_library()
@@ -91,7 +91,7 @@ def measure(requests):
     from django.db import connection
     from django.test import Client
 
-    from portal import facet_cache
+    from core import facet_cache
     from resources.models import ResourcePage
 
     client = Client()

@@ -27,8 +27,8 @@ def arguments():
 def seed_indicators(total):
     import io
 
-    from countries import demo as countries_demo
     from countries.models import CountryPage, IndicatorType, IndicatorValue
+    from demo import countries as countries_demo
 
     if not CountryPage.objects.exists():
         countries_demo.load(io.StringIO())

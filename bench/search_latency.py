@@ -79,7 +79,7 @@ def seed(total):
     from django.db import connection
     from wagtail.search.backends import get_search_backend
 
-    from resources import bulk
+    from demo import bulk
     from resources.models import ResourcePage
 
     index = demo_library()
@@ -101,7 +101,7 @@ def measure():
     every time (the first visit of a search after a publish); cached: repeat visits."""
     from django.test import Client
 
-    from portal import facet_cache
+    from core import facet_cache
 
     client = Client()
     cold, cached = [], []

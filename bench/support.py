@@ -8,14 +8,14 @@ import time
 def demo_library():
     """Load the demo's locales, home page and library (idempotent, as load_demo is) and
     return the library page that generated resources go under."""
-    from home import demo as home_demo
-    from portal import demo as portal_demo
-    from resources import demo as resources_demo
+    from demo import home as home_demo
+    from demo import locales as locales_demo
+    from demo import resources as resources_demo
 
     out = io.StringIO()
-    portal_demo.load_locales(out)
+    locales_demo.load_locales(out)
     home_demo.load(out)
-    portal_demo.load(out)
+    locales_demo.load(out)
     return resources_demo.load(out)
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from wagtail.models import Locale
 
-from portal.api_fields import WholePageField
+from core.api_fields import WholePageField
 
 
 def prefetch(pages):

@@ -6,10 +6,10 @@ from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from core.i18n import url_in_language, with_locale_fallback
 from countries.charts import bar_chart
 from countries.choices import Status
 from countries.worldmap import world_map
-from portal.i18n import url_in_language, with_locale_fallback
 
 
 def listing_url(page, request, locale):
@@ -123,8 +123,8 @@ def country_context(country, request):
 
 
 def story_context(story, request):
+    from core.taxonomy import Topic
     from countries.models import StoryIndexPage
-    from portal.taxonomy import Topic
 
     locale = Locale.get_active()
     country = story.get_parent().specific

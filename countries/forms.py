@@ -6,9 +6,9 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from core.i18n import with_locale_fallback
+from core.taxonomy import Topic
 from countries.choices import OBJECTIVE_SHORT, Region, Status
-from portal.i18n import with_locale_fallback
-from portal.taxonomy import Topic
 
 
 def _any(label):

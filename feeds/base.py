@@ -6,7 +6,7 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from portal import i18n
+from core import i18n
 
 ITEMS = 20
 

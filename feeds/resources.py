@@ -3,8 +3,8 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import with_locale_fallback
 from feeds.base import ITEMS, PageFeed, as_datetime
-from portal.i18n import with_locale_fallback
 from resources.facets import FACETS
 from resources.models import ResourcePage
 

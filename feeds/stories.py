@@ -4,9 +4,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import with_locale_fallback
 from countries.models import CountryPage, StoryPage
 from feeds.base import ITEMS, PageFeed, as_datetime
-from portal.i18n import with_locale_fallback
 
 
 class StoriesFeed(PageFeed):

@@ -4,7 +4,7 @@ queries however many stories and resources there are."""
 
 from wagtail.models import Locale
 
-from portal.i18n import with_locale_fallback
+from core.i18n import with_locale_fallback
 
 LIMIT = 3
 
@@ -45,8 +45,8 @@ def featured_stories(home, request):
 
 def featured_resources(home, request):
     from resources.facets import taxonomy_choices
-    from resources.featured import latest_resources
     from resources.library import decorate, for_listing
+    from resources.lists import latest_resources
     from resources.models import ResourcePage, ResourceType
 
     keys = _chosen_keys(home, "featured_resources", "resource")

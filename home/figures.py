@@ -8,7 +8,7 @@ def key_figures():
     """A list of {"value", "label"} dicts, in display order."""
     from countries.figures import countries_taking_part
     from home.models import HomePage
-    from resources.featured import live_english_resource_count
+    from resources.figures import live_english_resource_count
     from share.figures import stories_shared_by_the_public
 
     languages = Page.objects.type(HomePage).live().values("locale").distinct().count()

@@ -11,7 +11,7 @@ from django.conf import settings
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from portal.languages import bcp47
+from core.languages import bcp47
 
 
 class PortalSitemap(Sitemap):

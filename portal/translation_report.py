@@ -9,8 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from core.languages import endonym
 from portal import translation_status
-from portal.languages import endonym
 
 SUMMARY_COLUMNS = ["language", "page_type", "total", "translated", "out_of_date", "missing"]
 

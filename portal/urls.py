@@ -34,15 +34,15 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Every language has its prefix, English too: /en/, /ar/, /fr/. A bare `/` redirects to
-# the visitor's best language (Accept-Language), done by portal.middleware.
+# the visitor's best language (Accept-Language), done by core.middleware.
 urlpatterns += i18n_patterns(
     path("share/", include(share_urls)),
-    path("search/", include("search.urls")),
+    path("search/", include("sitesearch.urls")),
     path("feeds/", include("feeds.urls")),
     path("alerts/", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
-handler404 = "portal.views.page_not_found"
-handler500 = "portal.views.server_error"
+handler404 = "core.views.page_not_found"
+handler500 = "core.views.server_error"

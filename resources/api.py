@@ -4,8 +4,8 @@ URLs. `prefetch` loads all of it for a batch of pages in a fixed number of queri
 
 from django.db.models import prefetch_related_objects
 
-from portal.api_fields import WholePageField
-from portal.languages import endonym
+from core.api_fields import WholePageField
+from core.languages import endonym
 
 PREFETCH = ["topics", "audiences", "countries", "files__document"]
 

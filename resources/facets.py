@@ -14,9 +14,9 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from portal.languages import endonym
-from portal.taxonomy import Topic
-from resources.access import ACCESS_FEATURES
+from core.languages import endonym
+from core.taxonomy import Topic
+from resources.accessibility import ACCESS_FEATURES
 from resources.taxonomy import Audience, ResourceType
 from search.query import IndexFilter
 
@@ -27,7 +27,7 @@ def resource_model():
 
 @dataclass(frozen=True)
 class Choice:
-    slug: str  # in the URL; `slug` so portal.listing.active_filter_links reads it
+    slug: str  # in the URL; `slug` so core.listing.active_filter_links reads it
     label: str
     key: object  # what the database stores
 

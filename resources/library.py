@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from portal import facet_cache, i18n
+from core import facet_cache, i18n
 from resources.facets import FACETS
 from resources.models.downloads import DownloadCount
 from search.query import clean_query, runs_in_sql, search_pages, search_queryset

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from portal import facet_cache
+from core import facet_cache
 
 
 def _forget(**kwargs):
@@ -26,7 +26,7 @@ def connect():
     from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import post_page_move
 
-    from portal.taxonomy import Topic
+    from core.taxonomy import Topic
     from resources.models import Audience
     from search.models import DocumentText
 

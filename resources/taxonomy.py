@@ -1,10 +1,10 @@
-"""The resource library's own taxonomies. Topics are shared: portal.taxonomy.Topic."""
+"""The resource library's own taxonomies. Topics are shared: core.taxonomy.Topic."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from portal.taxonomy import TaxonomyTerm
+from core.taxonomy import TaxonomyTerm
 
 
 @register_snippet

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
-from portal.i18n import active_language, with_locale_fallback
+from core.i18n import active_language, with_locale_fallback
 from search.analysis import all_language_codes
 
 MAX_QUERY_LENGTH = 200

@@ -8,8 +8,6 @@ DEFAULTS = {
     # Accepted posts per IP address and window (seconds), counted in Django's cache.
     "SHARE_RATE_LIMIT": 10,
     "SHARE_RATE_WINDOW": 3600,
-    # Set only behind a proxy that overwrites this header (e.g. "HTTP_X_REAL_IP").
-    "SHARE_CLIENT_IP_HEADER": "",
     # A person needs longer than this to fill the form; bots usually do not.
     "SHARE_MIN_FILL_SECONDS": 4,
     "SHARE_FORM_MAX_AGE": 24 * 3600,

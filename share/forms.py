@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from portal.forms import ErrorSummaryMixin
+from core.forms import ErrorSummaryMixin
 from share import conf
 from share.choices import Role
 from share.images import clean_image

@@ -1,13 +1,12 @@
-"""Abuse protection without third-party services: a signed start time, a per-IP rate
-limit in Django's cache, and an upload handler that stops reading an oversized file."""
+"""Abuse protection without third-party services: a signed start time, a per-address
+rate limit (core.ratelimit), and an upload handler that stops reading an oversized file."""
 
-import hashlib
 import time
 
 from django.core import signing
-from django.core.cache import cache
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
+from core.ratelimit import over_limit
 from share import conf
 
 SALT = "share.form-started"
@@ -31,30 +30,9 @@ def fill_problem(token):
     return None
 
 
-def client_address(request):
-    """REMOTE_ADDR, or the header a trusted proxy sets (SHARE_CLIENT_IP_HEADER, e.g.
-    "HTTP_X_REAL_IP"): behind a proxy every visitor would otherwise share one address."""
-    header = conf.get("SHARE_CLIENT_IP_HEADER")
-    forwarded = request.META.get(header, "") if header else ""
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-
-
-def _key(request):
-    # Hashed: the cache never holds an IP address in clear.
-    address = client_address(request)
-    return "share:rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
-
-
 def rate_limited(request):
     """Count this post; True once the address went over the limit in the window."""
-    key = _key(request)
-    cache.add(key, 0, timeout=conf.get("SHARE_RATE_WINDOW"))
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=conf.get("SHARE_RATE_WINDOW"))
-        count = 1
-    return count > conf.get("SHARE_RATE_LIMIT")
+    return over_limit(request, "share", conf.get("SHARE_RATE_LIMIT"), conf.get("SHARE_RATE_WINDOW"))
 
 
 class LimitedUploadHandler(FileUploadHandler):

@@ -15,10 +15,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import ModelLogEntry
 
-from share.access import can_see_queue, is_moderator, visible_submissions
 from share.choices import Status
 from share.conversion import ConversionRefused, convert_to_story, withdraw
 from share.history import record
+from share.permissions import can_see_queue, is_moderator, visible_submissions
 
 NAME = "shared_experiences"
 # Statuses a moderator sets by hand; "converted" comes from "Convert to story".

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail.models import Locale
 
-from portal.i18n import active_language
-from portal.languages import endonym
+from core.i18n import active_language
+from core.languages import endonym
 from share import conf, guards, notify
 from share.forms import ShareForm
 from share.history import record

@@ -9,7 +9,7 @@ import pytest
 # from the same thread between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.browser_support", "tests.resources_support", "tests.share_helpers"]
+pytest_plugins = ["tests.support.browser", "tests.support.resources", "tests.support.share"]
 
 
 def build_base_tree():
@@ -18,15 +18,15 @@ def build_base_tree():
     Returns the English home; cheap when the tree is already there."""
     from django.conf import settings
 
-    from home import demo as home_demo
+    from demo import home as home_demo
+    from demo import locales as locales_demo
     from home.models import HomePage
-    from portal import demo as portal_demo
 
     if HomePage.objects.live().count() < len(settings.LANGUAGES):
         out = io.StringIO()
-        portal_demo.load_locales(out)
+        locales_demo.load_locales(out)
         home_demo.load(out)
-        portal_demo.load(out)
+        locales_demo.load(out)
     return HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
 
 

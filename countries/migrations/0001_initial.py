@@ -4,7 +4,7 @@ import countries.iso
 import datetime
 import django.db.models.deletion
 import modelcluster.fields
-import portal.listing
+import core.listing
 import uuid
 import wagtail.fields
 from django.db import migrations, models
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'country index page',
             },
-            bases=(portal.listing.FilterableListingMixin, 'wagtailcore.page'),
+            bases=(core.listing.FilterableListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CountryPage',
@@ -59,7 +59,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'story index page',
             },
-            bases=(portal.listing.FilterableListingMixin, 'wagtailcore.page'),
+            bases=(core.listing.FilterableListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='CountryTeam',

@@ -12,10 +12,10 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core.languages import LANGUAGES
 from countries.api import IndicatorsField
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
-from portal.languages import LANGUAGES
 from search.boosts import SUMMARY_BOOST
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -119,7 +119,7 @@ class CountryPage(Page):
         return self.get_translation_or_none(default) or self
 
     def structured_data(self, request):
-        """A schema.org Place for portal.seo's JSON-LD."""
+        """A schema.org Place for core.seo's JSON-LD."""
         return {
             "@type": "Place",
             "name": self.title,
@@ -130,11 +130,9 @@ class CountryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from countries.context import country_context
-        from resources.featured import resources_for_country
 
         context = super().get_context(request, *args, **kwargs)
         context.update(country_context(self, request))
-        context["tagged_resources"] = resources_for_country(self, request)
         return context
 
 

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.i18n import with_locale_fallback
+from core.listing import FilterableListingMixin, active_filter_links
 from countries.forms import CountryFilterForm, StoryFilterForm
-from portal.i18n import with_locale_fallback
-from portal.listing import FilterableListingMixin, active_filter_links
 
 
 class CountryIndexPage(FilterableListingMixin, Page):
@@ -77,8 +77,8 @@ class StoryIndexPage(FilterableListingMixin, Page):
         return stories.defer_streamfields().select_related("locale").order_by("-date", "-pk")
 
     def apply_filters(self, queryset, filters):
+        from core.taxonomy import Topic
         from countries.models import CountryPage, StoryPage
-        from portal.taxonomy import Topic
 
         if "country" in filters:
             # The same slug in every locale tree: a story's path starts with its country's.

@@ -26,7 +26,7 @@ class StoryPage(Page):
     advances_participation = models.BooleanField(OBJECTIVES["participation"], default=False)
     advances_community = models.BooleanField(OBJECTIVES["community"], default=False)
     advances_law = models.BooleanField(OBJECTIVES["law"], default=False)
-    topics = ParentalManyToManyField("portal.Topic", blank=True, related_name="stories")
+    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="stories")
 
     parent_page_types = ["countries.CountryPage"]
     subpage_types = []
@@ -82,7 +82,7 @@ class StoryPage(Page):
         return [OBJECTIVE_SHORT[key] for key in OBJECTIVES if getattr(self, f"advances_{key}")]
 
     def structured_data(self, request):
-        """A schema.org Article for portal.seo's JSON-LD."""
+        """A schema.org Article for core.seo's JSON-LD."""
         country = self.get_parent()
         return {
             "@type": "Article",
@@ -97,11 +97,9 @@ class StoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from countries.context import story_context
-        from resources.detail import related_resources
 
         context = super().get_context(request, *args, **kwargs)
         context.update(story_context(self, request))
-        context["related"] = related_resources(self, request)
         return context
 
 

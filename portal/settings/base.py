@@ -5,21 +5,31 @@ from pathlib import Path
 
 import dj_database_url
 
-from portal.languages import DEFAULT_LANGUAGE, LANGUAGES, register_extra_lang_info
+from core.languages import DEFAULT_LANGUAGE, LANGUAGES, register_extra_lang_info
 
 register_extra_lang_info()
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-INSTALLED_APPS = [
+# Layers (docs/architecture.md): the wiring and the demo, then the feature apps, then the
+# search engine, then the shared core. `core` comes first so its templates (base.html,
+# 404.html, wagtailcore/page.html) are found before any other app's.
+PROJECT_APPS = [
+    "core",
     "portal",
+    "demo",
     "home",
     "countries",
     "resources",
-    "search",
     "share",
+    "sitesearch",
+    "search",
     "opendata",
     "alerts",
+    "feeds",
+]
+INSTALLED_APPS = [
+    *PROJECT_APPS,
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.api.v2",
@@ -51,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.middleware.PortalLocaleMiddleware",
+    "core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -66,7 +76,7 @@ WSGI_APPLICATION = "portal.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "portal" / "templates"],
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -196,6 +206,10 @@ PORTAL_ETRAINING_URL = os.environ.get(
     "https://www.who.int/teams/mental-health-and-substance-use/policy-law-rights/qr-e-training",
 )
 
+# Behind a proxy, the request header holding the client's address (e.g. "HTTP_X_REAL_IP"),
+# used by the rate limits (core/ratelimit.py). Set only when the proxy overwrites it.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
 # Background work (search indexing, reference index, later PDF text extraction) goes
 # through django-tasks. The immediate backend runs it in the request; a deployment with a
 # worker can swap the backend without code changes.
@@ -206,8 +220,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        app: {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")}
-        for app in ("portal", "home", "countries", "resources", "search", "share")
-    },
+    "loggers": {app: {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")} for app in PROJECT_APPS},
 }

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import portal.listing
+import core.listing
 import uuid
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'resource library',
             },
-            bases=(portal.listing.FilterableListingMixin, 'wagtailcore.page'),
+            bases=(core.listing.FilterableListingMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Audience',

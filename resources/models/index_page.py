@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from portal.listing import FilterableListingMixin, active_filter_links
+from core.listing import FilterableListingMixin, active_filter_links
 from resources import library
 from resources.forms import LibraryFilterForm
 

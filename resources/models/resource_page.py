@@ -13,9 +13,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from portal import i18n
+from core import i18n
 from resources import api
-from resources.access import ACCESS_FEATURES
+from resources.accessibility import ACCESS_FEATURES
 from resources.models.downloads import DownloadCount
 from resources.models.files import ResourceFile, ResourceLanguage
 from resources.panels import DownloadCountsPanel
@@ -24,7 +24,7 @@ from search.reindex import index_with_relations
 
 
 class AccessFeatures(models.Model):
-    """One boolean per row of resources.access.ACCESS_FEATURES (same names)."""
+    """One boolean per row of resources.accessibility.ACCESS_FEATURES (same names)."""
 
     has_easy_read = models.BooleanField(_("easy read version"), default=False)
     has_captions = models.BooleanField(_("captions"), default=False)
@@ -47,7 +47,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
     resource_type = models.ForeignKey(
         "resources.ResourceType", on_delete=models.PROTECT, related_name="+"
     )
-    topics = ParentalManyToManyField("portal.Topic", blank=True, related_name="+")
+    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+")
     audiences = ParentalManyToManyField("resources.Audience", blank=True, related_name="+")
     # The English country pages; the library filters on their translation_key.
     countries = ParentalManyToManyField(
@@ -236,7 +236,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         return redirect(file.document.url)
 
     def get_context(self, request, *args, **kwargs):
-        from resources.detail import detail_context
+        from resources.context import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))

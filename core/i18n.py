@@ -1,0 +1,115 @@
+"""Locale helpers for the fallback design described in docs/i18n.md.
+
+Locale trees hold only what has been translated; a page that has no translation in the
+visitor's language is served from the English tree under the visitor's prefix, with a
+notice. These helpers keep URLs, the language switcher and listings consistent with that.
+"""
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from core.languages import endonym
+
+
+def active_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def is_fallback(page):
+    """True when the visitor reads `page` in another language than the one they chose:
+    an English page under another prefix, or an alias (wagtail-localize creates aliases
+    of untranslated parent pages, and an alias shows its source's content)."""
+    return page.locale.language_code != active_language() or page.alias_of_id is not None
+
+
+def url_in_language(page, language_code, request=None):
+    """The page's URL under another language prefix (paths are identical across locales)."""
+    url = page.get_url(request=request)
+    if not url:
+        return url
+    own_prefix = f"/{page.locale.language_code}/"
+    if own_prefix in url:
+        head, _, tail = url.partition(own_prefix)
+        return f"{head}/{language_code}/{tail}"
+    return url
+
+
+def localized_url(page, request=None):
+    """Where a link to `page` should go for the visitor: its translation in the active
+    language if one is live, otherwise the source page under the active prefix."""
+    language = active_language()
+    if page.locale.language_code == language:
+        return page.get_url(request=request)
+    translated = page.get_translation_or_none(Locale.get_active())
+    if translated is not None and translated.live and translated.alias_of_id is None:
+        return translated.get_url(request=request)
+    return url_in_language(page, language, request)
+
+
+def url_for_visitor(page, request=None):
+    """The URL of a listed page under the visitor's prefix, with no query: its own URL
+    when it is in the active language, otherwise the same path under the active prefix.
+    For pages from `with_locale_fallback`, which holds only pages of the active locale or
+    untranslated ones; `page.locale` should be selected with the page."""
+    language = active_language()
+    if page.locale.language_code == language:
+        return page.get_url(request=request)
+    return url_in_language(page, language, request)
+
+
+def names_by_key(queryset, keys, field="title", language_code=None):
+    """{translation_key: `field`} for the rows of `queryset` in the active language (or
+    `language_code`) whose translation key is in `keys`: one query, and no locale look-up
+    first. Callers fall back to the source's own name for keys not translated."""
+    rows = queryset.filter(
+        locale__language_code=language_code or active_language(), translation_key__in=keys
+    )
+    return dict(rows.values_list("translation_key", field))
+
+
+def live_translations(page, request=None):
+    """{code, name, url, full_url} for each live translation of `page`, in the order of
+    settings.LANGUAGES, `name` being the endonym. Never lists a language the page does
+    not exist in."""
+    pages = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True)
+        .live()
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+    }
+    return [
+        {
+            "code": code,
+            "name": endonym(code),
+            "url": pages[code].get_url(request=request),
+            "full_url": pages[code].get_full_url(request=request),
+        }
+        for code, _ in settings.LANGUAGES
+        if code in pages
+    ]
+
+
+def with_locale_fallback(queryset, language_code=None):
+    """Pages of the active locale, plus default-locale pages not translated into it.
+
+    One query, with no locale look-ups beforehand (locales and translated keys are
+    subqueries), so it pages in the database however large the library grows. It
+    filters only on `locale` and `translation_key`, which every page type declares as
+    search filter fields, so the result can still be searched.
+    """
+    language = language_code or active_language()
+    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
+    if language == settings.LANGUAGE_CODE:
+        return queryset.filter(locale__in=default_locale)
+    locale = Locale.objects.filter(language_code=language).values("pk")
+    translated = Page.objects.filter(locale__in=locale, live=True, alias_of__isnull=True)
+    return queryset.filter(
+        Q(locale__in=locale)
+        | (
+            Q(locale__in=default_locale)
+            & ~Q(translation_key__in=translated.values("translation_key"))
+        )
+    )

@@ -1,0 +1,118 @@
+from django import template
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+
+from core import i18n, seo
+from core.languages import bcp47 as to_bcp47
+from core.languages import endonym as to_endonym
+from core.languages import list_separator as separator_for
+
+register = template.Library()
+
+
+@register.filter
+def bcp47(code):
+    return to_bcp47(code)
+
+
+@register.filter
+def direction(code):
+    """`rtl` or `ltr` for a language code, from Django's language data."""
+    return "rtl" if translation.get_language_info(code)["bidi"] else "ltr"
+
+
+@register.simple_tag
+def list_separator():
+    """Between the items of an inline list, in the visitor's language."""
+    return separator_for(i18n.active_language())
+
+
+@register.filter
+def endonym(code):
+    return to_endonym(code)
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    return i18n.localized_url(page, context.get("request"))
+
+
+@register.simple_tag
+def localized_page(page):
+    """The page's live translation in the active language, or the page itself."""
+    translated = page.get_translation_or_none(Locale.get_active())
+    if translated is not None and translated.live and translated.alias_of_id is None:
+        return translated
+    return page
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page):
+    return i18n.live_translations(page, context.get("request"))
+
+
+@register.simple_tag
+def is_fallback(page):
+    return i18n.is_fallback(page)
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context, current=None):
+    """Sections shown in the header: the site root's in-menu children, each replaced by
+    its live translation where there is one (two queries once the site is cached)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return []
+    sections = list(site.root_page.get_children().live().in_menu())
+    if not sections:
+        return []
+    active = Locale.get_active()
+    translated = {
+        p.translation_key: p
+        for p in Page.objects.filter(
+            locale=active, translation_key__in=[s.translation_key for s in sections]
+        ).live()
+    }
+    items = []
+    for section in sections:
+        shown = translated.get(section.translation_key, section)
+        url = (
+            shown.get_url(request=request)
+            if shown.locale_id == active.pk
+            else i18n.url_in_language(section, active.language_code, request)
+        )
+        items.append(
+            {"title": shown.title, "url": url, "current": _current(current, section, shown)}
+        )
+    return items
+
+
+def _current(page, *sections):
+    """aria-current value for a menu item: "page" on the section itself, "true" below it."""
+    # Pages without a `page` (404, 500) pass the template engine's "" for it.
+    if not isinstance(page, Page):
+        return ""
+    for section in sections:
+        if page.pk == section.pk:
+            return "page"
+        if page.path.startswith(section.path):
+            return "true"
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context, page):
+    """Description, Open Graph values and JSON-LD for the page being shown. A page type
+    may define `meta_image_url(request)` and `structured_data(request)`."""
+    request = context["request"]
+    specific = page.specific_deferred
+    image = getattr(specific, "meta_image_url", None)
+    return {
+        "description": seo.meta_description(specific),
+        "og_type": getattr(specific, "og_type", "website"),
+        "url": request.build_absolute_uri(request.path),
+        "og_locale": seo.og_locale(i18n.active_language()),
+        "image": image(request) if image else "",
+        "json_ld": seo.json_ld(seo.structured_data(page, request, context.get("structured_data"))),
+    }

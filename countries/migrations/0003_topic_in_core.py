@@ -1,0 +1,23 @@
+# The topics table did not move (core/migrations/0001_initial.py): state only.
+import modelcluster.fields
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ("core", "0001_initial"),
+        ("countries", "0002_story_resources"),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name="storypage",
+                    name="topics",
+                    field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name="stories", to="core.topic"),
+                ),
+            ],
+        ),
+    ]

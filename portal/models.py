@@ -1,4 +1,0 @@
-# Django discovers an app's models here; the shared taxonomy lives in its own module.
-from portal.taxonomy import Topic
-
-__all__ = ["Topic"]

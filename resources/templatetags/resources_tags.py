@@ -1,0 +1,21 @@
+"""What other apps' pages show of the library. Country and story pages reach the library
+through these tags, so the countries app never imports resources (docs/architecture.md)."""
+
+from django import template
+
+from resources.context import related_resources as related_for
+from resources.lists import resources_for_country
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def related_resources(context, page):
+    """The live resources a story or a resource points to, in the visitor's language."""
+    return related_for(page, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def country_resources(context, country):
+    """{resources, count, library_url}: the newest resources tagged with `country`."""
+    return resources_for_country(country, context.get("request"))

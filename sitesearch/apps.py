@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SiteSearchConfig(AppConfig):
+    """The site-search pages: `/<lang>/search/`, suggestions, facets, the search-terms
+    report. The engine they call (backends, query building, analysis) is `search`."""
+
+    name = "sitesearch"
+    verbose_name = "Site search"

@@ -1,0 +1,212 @@
+"""The site search page and the suggestions behind the search box."""
+
+from collections import defaultdict
+
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from core import facet_cache
+from core.i18n import active_language, localized_url
+from search.analysis import all_language_codes
+from search.models import SearchQueryDay
+from search.query import SHORTENED, autocomplete_pages, clean_query, search_pages
+from sitesearch.facets import FACETS
+from sitesearch.matches import found_in_files
+from sitesearch.most_used import most_used_resources
+
+PER_PAGE = 10
+MAX_SUGGESTIONS = 8
+
+
+def searchable_pages():
+    """Live, public pages below the tree roots, with what a result line shows."""
+    return Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+
+
+def selected_facets(request, across_languages):
+    """{facet: key} for valid facet values; names of the parameters that were ignored."""
+    selected, ignored = {}, []
+    for facet in FACETS:
+        value = request.GET.get(facet.param)
+        if not value or (facet.only_across_languages and not across_languages):
+            continue
+        key = facet.key_for(value)
+        if key is None:
+            ignored.append(facet.label)
+        else:
+            selected[facet] = key
+    return selected, ignored
+
+
+def search(request):
+    language = active_language()
+    clean = clean_query(request.GET.get("q", ""))
+    across_languages = request.GET.get("all_languages") == "1"
+    selected, ignored = selected_facets(request, across_languages)
+    scope = "all" if across_languages else "locale"
+    results, clean = search_pages(
+        searchable_pages(), clean, language, scope=scope, facets=selected.items()
+    )
+    context = {
+        "query": clean,
+        "across_languages": across_languages,
+        "ignored_filters": ignored,
+        "shortened_message": SHORTENED if clean.shortened else "",
+        "language_code": language,
+    }
+    if results is not None:
+        page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+        context.update(
+            page_obj=page_obj,
+            results=result_entries(page_obj.object_list, request, language, clean, scope),
+            # Nothing found, nothing to count: skip scanning for facet values.
+            facets=facet_options(request, results, selected, across_languages, clean)
+            if page_obj.paginator.count
+            else [],
+            active_filters=active_filter_links(request, selected),
+            promotions=promotions(clean.text) if page_obj.number == 1 else [],
+        )
+        if page_obj.paginator.count == 0:
+            context["most_used"] = most_used_resources(request, language)
+        if "page" not in request.GET:
+            SearchQueryDay.record(language, clean.text, page_obj.paginator.count)
+    response = render(request, "sitesearch/search.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    if request.GET.get("q"):
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def result_entries(pages, request, language, clean, scope):
+    from resources.models import ResourcePage
+
+    pages = list(pages)
+    resource_ids = [page.pk for page in pages if page.specific_class is ResourcePage]
+    languages = all_language_codes() if scope == "all" else (language,)
+    files = found_in_files(resource_ids, clean, languages)
+    summaries = page_summaries(pages)
+    return [
+        result_entry(page, request, language, files.get(page.pk, []), summaries.get(page.pk))
+        for page in pages
+    ]
+
+
+def page_summaries(pages):
+    """{pk: the page's own plain summary (resources, stories)}, one query per page type
+    among the results, not one per result."""
+    wanted = defaultdict(list)
+    for page in pages:
+        model = page.specific_class
+        if model and any(field.name == "summary" for field in model._meta.get_fields()):
+            wanted[model].append(page.pk)
+    summaries = {}
+    for model, pks in wanted.items():
+        summaries.update(model.objects.filter(pk__in=pks).values_list("pk", "summary"))
+    return summaries
+
+
+def result_entry(page, request, language, file_languages, summary=None):
+    page_language = page.locale.language_code
+    return {
+        "title": page.title,
+        "url": page.get_url(request=request),
+        "summary": summary or page.search_description,
+        "type": page.specific_class._meta.verbose_name if page.specific_class else "",
+        "language": page_language if page_language != language else "",
+        "found_in": [
+            _("Found inside the PDF (%(language)s)") % {"language": language_name(code)}
+            for code in file_languages
+        ],
+    }
+
+
+def facet_options(request, results, selected, across_languages, clean):
+    """The facets' options with counts over every result. Counting is the costly part
+    (one scan of the matches per facet), so the counts are cached per search, language
+    and filters until a page is published or removed (portal/facet_cache.py)."""
+    shown = [f for f in FACETS if across_languages or not f.only_across_languages]
+    search = {
+        "words": [*clean.phrases, *clean.terms],
+        "all_languages": across_languages,
+        **{facet.param: selected[facet] for facet in selected},
+    }
+    in_index = not hasattr(results, "get_queryset")  # a search server, not SQL
+    counts = facet_cache.get_or_compute(
+        "search",
+        active_language(),
+        search,
+        lambda: {facet.param: facet.counts(results) for facet in shown},
+        timeout=facet_cache.INDEX_TIMEOUT if in_index else facet_cache.TIMEOUT,
+    )
+    groups = []
+    for facet in shown:
+        options = facet.options(counts[facet.param], selected.get(facet))
+        for option in options:
+            query = request.GET.copy()
+            query[facet.param] = option["value"]
+            query.pop("page", None)
+            option["querystring"] = "?" + query.urlencode()
+        groups.append({"facet": facet, "options": options})
+    return groups
+
+
+def active_filter_links(request, selected):
+    links = []
+    for facet in selected:
+        query = request.GET.copy()
+        query.pop(facet.param, None)
+        query.pop("page", None)
+        links.append({"label": facet.label, "querystring": "?" + query.urlencode()})
+    return links
+
+
+def promotions(text):
+    """Editors' promoted results for this query (Wagtail's search promotions), each
+    linked in the visitor's language where the page has a live translation."""
+    picks = SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(text)
+    ).select_related("page", "page__locale")
+    return [
+        {
+            "title": pick.page.title if pick.page else pick.external_link_text,
+            "url": localized_url(pick.page) if pick.page else pick.external_link_url,
+            "description": pick.description,
+        }
+        for pick in picks.order_by("sort_order")
+    ]
+
+
+def language_name(code):
+    """The language's name in the visitor's language: "French" in English."""
+    return get_language_info(code)["name_translated"]
+
+
+def suggest(request):
+    pages = autocomplete_pages(
+        searchable_pages(), request.GET.get("q", "")[:200], limit=MAX_SUGGESTIONS
+    )
+    response = JsonResponse(
+        {
+            "suggestions": [
+                {
+                    "title": page.title,
+                    "url": page.get_url(request=request),
+                    "type": str(page.specific_class._meta.verbose_name)
+                    if page.specific_class
+                    else _("Page"),
+                }
+                for page in pages
+            ]
+        }
+    )
+    # Nothing personal in it, and the same for everyone: a short public cache helps.
+    patch_cache_control(response, public=True, max_age=60)
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -1,0 +1,71 @@
+"""The library and resource pages run the same number of queries at 10 and 500 resources."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from core import facet_cache
+from demo import bulk
+from resources.models import ResourcePage
+from tests.support.resources import make_resource
+
+
+def queries(client, url):
+    client.get(url)  # warm: the site cache and image renditions
+    facet_cache.forget()  # but count the facets again: their queries are under test
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def grow_to(library, count):
+    bulk.add_generated(library, count)
+    cover = get_image_model().objects.first()
+    ResourcePage.objects.update(cover_image=cover)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/resources/",
+        "/en/resources/?topic=recovery&topic=peer-support&language=fr&sort=downloads",
+        "/fr/resources/?type=guidance&access=sign-language&year_from=2010&page=2",
+        "/ar/resources/?q=peer&audience=policy-makers&sort=title",
+        "/en/resources/peer-groups/",
+        "/ar/resources/peer-groups/",
+    ],
+)
+def test_query_count_does_not_grow_with_the_library(client, library, url):
+    get_image_model().objects.create(title="Cover", file=get_test_image_file())
+    # Matches every filtered URL above, so no page compares an empty list with a full one.
+    make_resource(
+        library,
+        "Peer groups",
+        topics=["peer-support"],
+        audiences=["policy-makers"],
+        files=("en", "fr"),
+        has_sign_language=True,
+    )
+    grow_to(library, 10)
+    small = queries(client, url)
+    grow_to(library, 500)
+    assert ResourcePage.objects.count() == 501
+    assert queries(client, url) == small
+
+
+def test_facet_counts_are_cached_until_a_resource_is_published(client, library):
+    make_resource(library, "Peer groups", topics=["peer-support"])
+    url = "/en/resources/?topic=peer-support"
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(url)
+    assert not [
+        q for q in context.captured_queries if "COUNT" in q["sql"] and "GROUP BY" in q["sql"]
+    ]
+    make_resource(library, "More peer groups", topics=["peer-support"])
+    groups = {g["name"]: g for g in client.get(url).context["facets"]}
+    assert groups["topic"]["options"] == [
+        {"slug": "peer-support", "label": "Peer support", "count": 2, "checked": True}
+    ]
