@@ -7,6 +7,7 @@ See docs/api.md.
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -19,9 +20,23 @@ from resources import api as resources_api
 from resources.facets import FACETS
 from resources.models import ResourcePage
 
+# Beyond this the database cannot hold the offset (a 64-bit integer on SQLite and
+# PostgreSQL); no listing of this portal comes near it.
+MAX_OFFSET = 10**9
+
+
+class PortalPagination(WagtailPagination):
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
 
 class PublicReadMixin:
     """Cache-Control and CORS headers on every API response, errors included."""
+
+    pagination_class = PortalPagination
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -76,9 +91,13 @@ class ResourcesAPIViewSet(PortalPagesAPIViewSet):
         base = self.get_base_queryset().values_list("pk", flat=True)
         return ResourcePage.objects.filter(pk__in=base).select_related("locale")
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Only listings check their parameters; a single resource is never filtered.
+        self.filter_values = {}
+
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
-        self.filter_values = {}
         for name in self.filters:
             if name not in self.request.GET:
                 continue
