@@ -1,6 +1,7 @@
 """Production: everything comes from the environment; nothing secret has a default.
 
-Refuses to start without SECRET_KEY and ALLOWED_HOSTS. See README, "Configuration".
+Refuses to start without SECRET_KEY, ALLOWED_HOSTS and WAGTAILADMIN_BASE_URL. See README,
+"Configuration".
 """
 
 import os
@@ -20,6 +21,10 @@ def required(name):
 DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in required("ALLOWED_HOSTS").split(",") if h.strip()]
+# Every link in an email and in the API is built on it: a default would send people to
+# 127.0.0.1.
+WAGTAILADMIN_BASE_URL = required("WAGTAILADMIN_BASE_URL").rstrip("/")
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ] or [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS if host != "*"]
