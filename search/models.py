@@ -4,6 +4,7 @@ No person is recorded: no account, address, session or time of day. Text that lo
 like contact details (an email address, a phone number) is not stored at all.
 """
 
+import datetime
 import re
 
 from django.db import models
@@ -35,6 +36,13 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.date} {self.language_code}: {self.query}"
+
+    @classmethod
+    def purge(cls, days):
+        """Delete the days older than `days` (SEARCH_QUERY_RETENTION_DAYS); their count."""
+        cutoff = timezone.now().date() - datetime.timedelta(days=days)
+        deleted, _by_model = cls.objects.filter(date__lt=cutoff).delete()
+        return deleted
 
     @classmethod
     def record(cls, language_code, text, hits):

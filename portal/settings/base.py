@@ -206,6 +206,9 @@ PORTAL_ETRAINING_URL = os.environ.get(
     "https://www.who.int/teams/mental-health-and-substance-use/policy-law-rights/qr-e-training",
 )
 
+# The search-terms report keeps this many days (purge_search_queries deletes older ones).
+SEARCH_QUERY_RETENTION_DAYS = int(os.environ.get("SEARCH_QUERY_RETENTION_DAYS", 180))
+
 # Behind a proxy, the request header holding the client's address (e.g. "HTTP_X_REAL_IP"),
 # used by the rate limits (core/ratelimit.py). Set only when the proxy overwrites it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

@@ -1,0 +1,27 @@
+"""Delete the search-terms counts older than SEARCH_QUERY_RETENTION_DAYS (180 by default).
+Idempotent: run it daily from cron."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from search.models import SearchQueryDay
+
+
+class Command(BaseCommand):
+    help = "Delete search-terms counts older than the retention period."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=settings.SEARCH_QUERY_RETENTION_DAYS,
+            help="Keep this many days (default: SEARCH_QUERY_RETENTION_DAYS).",
+        )
+
+    def handle(self, *args, **options):
+        days = options["days"]
+        if days < 1:
+            self.stderr.write("--days must be 1 or more.")
+            raise SystemExit(2)
+        deleted = SearchQueryDay.purge(days)
+        self.stdout.write(f"Deleted {deleted} search-terms row(s) older than {days} days.")
