@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self):
+        from core import deletion  # noqa: F401 (connects the pre_delete receiver)
         from core.wagtail_localize_slugs import synchronise_slugs
 
         synchronise_slugs()
