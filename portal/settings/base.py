@@ -130,6 +130,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "epub", "txt", "vtt", "mp4"]
 # Image uploads larger than this are refused with a message (bytes; default 20 MB).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_BYTES", 20 * 1024 * 1024))
+MAX_DOCUMENT_UPLOAD_BYTES = int(os.environ.get("MAX_DOCUMENT_UPLOAD_BYTES", 100 * 1024 * 1024))
+# Editors' uploads: images lose their EXIF (GPS, camera serial), documents have a limit.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.MetadataFreeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.LimitedDocumentForm"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # ELASTICSEARCH_URL switches search to Elasticsearch; unset means Wagtail's database
