@@ -14,6 +14,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from core import public_media
 from countries import api as countries_api
 from countries.models import CountryPage
 from resources import api as resources_api
@@ -121,11 +122,19 @@ def facet(name):
     return next(f for f in FACETS if f.name == name)
 
 
-class PortalImagesAPIViewSet(PublicReadMixin, ImagesAPIViewSet):
+class PublicMediaMixin(PublicReadMixin):
+    """Images and documents that a live public page uses, no others: a draft's upload or
+    a sharer's photo stays out of the API until its page is published."""
+
+    def get_queryset(self):
+        return public_media.public(super().get_queryset())
+
+
+class PortalImagesAPIViewSet(PublicMediaMixin, ImagesAPIViewSet):
     pass
 
 
-class PortalDocumentsAPIViewSet(PublicReadMixin, DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):
     pass
 
 
