@@ -1,14 +1,16 @@
 """Country teams: each country gets a group "<Country> editors" that may add and edit (not
 publish) its pages in every locale, and a collection "<Country>" for its images and
-documents. Names follow the English page's title; see docs/countries.md."""
+documents. Names follow the English page's title; see docs/countries.md.
+
+CountryPage.save calls `provision_team`; this module reads the team model only (the
+receiver names the page model lazily), so the dependency runs one way."""
 
 from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
-from django.utils.translation import gettext as _
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
 
-from countries.models import CountryPage, CountryTeam
+from countries.models.team import CountryTeam
 
 PAGE_PERMISSIONS = ["add_page", "change_page"]
 COLLECTION_PERMISSIONS = [
@@ -70,7 +72,7 @@ def provision_team(country):
     return team
 
 
-@receiver(post_delete, sender=CountryPage)
+@receiver(post_delete, sender="countries.CountryPage")
 def retire_team(sender, instance, **kwargs):
     """Deleting the English page removes the group (and so every permission it held);
     the collection is kept, renamed "(archived)", so no image or document is lost."""
@@ -82,6 +84,8 @@ def retire_team(sender, instance, **kwargs):
     if team.group:
         team.group.delete()
     if team.collection:
-        team.collection.name = _("%(name)s (archived)") % {"name": team.collection.name}
+        # In English, like the group's name: not in whichever language the deleting
+        # request happened to use.
+        team.collection.name = f"{team.collection.name} (archived)"
         team.collection.save(update_fields=["name"])
     team.delete()
