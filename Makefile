@@ -27,8 +27,19 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The Nu Html Checker for the HTML validity test (Java runs it). Without npm the test
+# says it was skipped (and fails under CI, whose .ci/run installs npm and Java).
+VNU_VERSION := 26.9.27
+$(VENV)/vnu/.installed-$(VNU_VERSION): | $(BIN)/python
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) \
+		&& touch $@; \
+	else \
+		echo "SKIPPED: npm not found, so no Nu Html Checker: the HTML validity test will skip."; \
+	fi
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
+install-test: $(VENV)/.installed-test $(VENV)/vnu/.installed-$(VNU_VERSION)
 
 messages: install
 	$(MANAGE) compile_catalogues
