@@ -2,51 +2,40 @@
 window, in their countries or topics, in their language with English fallback."""
 
 from django.db.models import Q
-from wagtail.models import Locale
 
 from core.i18n import with_locale_fallback
 from core.taxonomy import Topic
-from countries.models import CountryPage, StoryPage
+from countries.models import StoryPage
+from countries.queries import english_countries
 from resources.models import ResourcePage
 
 
-def _matching(queryset, subscription, country_condition, topic_lookup):
-    topics = Topic.objects.filter(slug__in=subscription.topics).values("translation_key")
-    condition = Q(pk__in=[])
-    if subscription.countries:
-        condition |= country_condition
-    if subscription.topics:
-        condition |= Q(**{f"{topic_lookup}__translation_key__in": topics})
-    return queryset.filter(pk__in=queryset.model.objects.filter(condition).values("pk"))
+def _either(queryset, by_country, by_topic):
+    """`queryset` kept to the pages of either subset: OR across countries and topics."""
+    return queryset.filter(Q(pk__in=by_country.values("pk")) | Q(pk__in=by_topic.values("pk")))
 
 
 def new_pages(subscription, since, until):
     """(stories, resources), newest first, each page in the subscriber's language where
     translated."""
     language = subscription.language
-    english = CountryPage.objects.filter(
-        locale=Locale.get_default(), slug__in=subscription.countries
-    )
-    paths = Q(pk__in=[])
-    for path in english.values_list("path", flat=True):
-        # Translated stories live under the translated country page, whose path differs.
-        paths |= Q(path__startswith=path)
-    for translation in CountryPage.objects.filter(
-        translation_key__in=english.values("translation_key")
-    ).values_list("path", flat=True):
-        paths |= Q(path__startswith=translation)
+    countries = english_countries(subscription.countries).values("translation_key")
+    topics = Topic.objects.filter(slug__in=subscription.topics).values("translation_key")
 
     def window(model):
         return with_locale_fallback(model.objects.live(), language).filter(
             first_published_at__gt=since, first_published_at__lte=until
         )
 
-    stories = _matching(window(StoryPage), subscription, paths, "topics")
-    resources = _matching(
+    stories = _either(
+        window(StoryPage),
+        StoryPage.objects.in_countries(countries),
+        StoryPage.objects.with_topics(topics),
+    )
+    resources = _either(
         window(ResourcePage),
-        subscription,
-        Q(countries__translation_key__in=english.values("translation_key")),
-        "topics",
+        ResourcePage.objects.filter(countries__translation_key__in=countries),
+        ResourcePage.objects.filter(topics__translation_key__in=topics),
     )
     return (
         list(stories.select_related("locale").order_by("-first_published_at")),

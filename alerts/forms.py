@@ -3,9 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import taxonomy_choices
 from core.forms import ErrorSummaryMixin
 from core.taxonomy import Topic
-from resources.facets import country_choices, taxonomy_choices
+from countries.queries import country_choices
 
 
 class SubscribeForm(ErrorSummaryMixin, forms.Form):

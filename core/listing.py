@@ -48,22 +48,29 @@ class FilterableListingMixin:
         return context
 
 
-def active_filter_links(request, form, filters):
-    """(label, value label, querystring without that value) for each active filter, so
-    a person can remove filters one at a time without JavaScript."""
+def active_filter_links(request, filters, fields, skip=()):
+    """{field, label, value, querystring} for each value of each active filter, the
+    querystring being the request's without that value (nor a page number), so a
+    person removes filters one at a time without JavaScript. `filters`: {name: value
+    or list of values}, a value being a facets.Choice or a plain value; `fields`: the
+    form's fields, for their labels (a facet's `label` will do). `label` is the
+    filter's label too: the site search's name for it."""
     links = []
     for name, value in filters.items():
-        field = form.fields[name]
+        if name in skip:
+            continue
+        field = fields[name]
         values = value if isinstance(value, (list, tuple)) else [value]
         for item in values:
             raw = str(getattr(item, "slug", item))
             query = request.GET.copy()
-            remaining = [v for v in query.getlist(name) if v != raw]
-            query.setlist(name, remaining)
+            query.setlist(name, [v for v in query.getlist(name) if v != raw])
             query.pop("page", None)
+            label = field.label or name
             links.append(
                 {
-                    "field": field.label or name,
+                    "field": label,
+                    "label": label,
                     "value": _label(field, item),
                     "querystring": "?" + query.urlencode() if query else "?",
                 }
@@ -72,7 +79,9 @@ def active_filter_links(request, form, filters):
 
 
 def _label(field, item):
+    if hasattr(item, "label"):  # a facets.Choice
+        return item.label
     for choice_value, choice_label in getattr(field, "choices", []):
-        if str(choice_value) == str(getattr(item, "slug", item)):
+        if str(choice_value) == str(item):
             return choice_label
     return str(item)

@@ -1,55 +1,45 @@
-"""Template context for the countries pages, with a constant number of queries."""
+"""Template context for the countries pages, with a constant number of queries.
+
+The page models call this module through `from countries import context`, a module
+reference, so either may be imported first."""
 
 from itertools import groupby
 
-from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from core.i18n import url_in_language, with_locale_fallback
+from core.i18n import names_by_key, url_for_visitor, with_locale_fallback
+from core.taxonomy import Topic
 from countries.charts import bar_chart
 from countries.choices import Status
+from countries.models.indicators import IndicatorType
+from countries.models.story_page import StoryPage
 from countries.worldmap import world_map
-
-
-def listing_url(page, request, locale):
-    """Like portal's `localized_url`, without its query: listings built with
-    `with_locale_fallback` only hold pages of the active locale or untranslated ones."""
-    if page.locale_id == locale.pk:
-        return page.get_url(request=request)
-    return url_in_language(page, locale.language_code, request)
 
 
 def decorate_stories(stories, request):
     """Give each story `listing_url` and `country_title` (in the visitor's language where
-    translated): two queries whatever the number of stories."""
-    from countries.models import CountryPage
-
+    translated): two queries whatever the number of stories. A story's country is its
+    parent page."""
     stories = list(stories)
-    locale = Locale.get_active()
     parents = {
-        c.path: c
-        for c in CountryPage.objects.filter(
-            path__in={s.path[: -Page.steplen] for s in stories}
+        parent.path: parent
+        for parent in Page.objects.filter(
+            path__in={story.path[: -Page.steplen] for story in stories}
         ).only("path", "title", "translation_key")
     }
-    titles = dict(
-        CountryPage.objects.filter(
-            locale=locale, translation_key__in=[c.translation_key for c in parents.values()]
-        ).values_list("translation_key", "title")
-    )
+    titles = names_by_key(Page.objects.all(), [p.translation_key for p in parents.values()])
     for story in stories:
         parent = parents.get(story.path[: -Page.steplen])
         story.country_title = titles.get(parent.translation_key, parent.title) if parent else ""
-        story.listing_url = listing_url(story, request, locale)
+        story.listing_url = url_for_visitor(story, request)
     return stories
 
 
 def country_index_context(context, request):
-    locale = Locale.get_active()
     countries = list(context["results"])
     for country in countries:
-        country.listing_url = listing_url(country, request, locale)
+        country.listing_url = url_for_visitor(country, request)
     return {
         "results": countries,
         "world_map": world_map(countries),
@@ -60,19 +50,13 @@ def country_index_context(context, request):
 def indicators(country):
     """Per indicator type, oldest first: name (in the visitor's language where
     translated), values, latest value and chart bars. Values live on the English page."""
-    from countries.models import IndicatorType, IndicatorValue
-
     values = list(
-        IndicatorValue.objects.filter(country=country.english())
-        .select_related("indicator")
+        country.english()
+        .indicator_values.select_related("indicator")
         .order_by("indicator__sort_order", "indicator__name", "indicator_id", "date")
     )
-    names = dict(
-        IndicatorType.objects.filter(
-            locale=Locale.get_active(),
-            translation_key__in={v.indicator.translation_key for v in values},
-        ).values_list("translation_key", "name")
-    )
+    keys = {value.indicator.translation_key for value in values}
+    names = names_by_key(IndicatorType.objects.all(), keys, field="name")
     result = []
     for indicator, series in groupby(values, key=lambda v: v.indicator):
         series = list(series)
@@ -89,21 +73,13 @@ def indicators(country):
 
 
 def stories_of(country, request, limit=3):
-    """The latest live stories of `country` in the visitor's language, with English
-    stories not yet translated."""
-    from countries.models import StoryPage
-
-    english = country.english()
-    stories = with_locale_fallback(
-        StoryPage.objects.live().filter(
-            Q(path__startswith=country.path) | Q(path__startswith=english.path)
-        )
-    )
-    locale = Locale.get_active()
+    """The latest live stories of `country` (published under it in any language) in the
+    visitor's language, with English stories not yet translated."""
+    stories = with_locale_fallback(StoryPage.objects.live().in_countries([country.translation_key]))
     stories = stories.defer_streamfields().select_related("locale")
     latest = list(stories.order_by("-date", "-pk")[:limit])
     for story in latest:
-        story.listing_url = listing_url(story, request, locale)
+        story.listing_url = url_for_visitor(story, request)
     return latest
 
 
@@ -123,21 +99,19 @@ def country_context(country, request):
 
 
 def story_context(story, request):
-    from core.taxonomy import Topic
-    from countries.models import StoryIndexPage
-
-    locale = Locale.get_active()
     country = story.get_parent().specific
     topics = list(story.topics.all())
-    names = dict(
-        Topic.objects.filter(
-            locale=locale, translation_key__in=[t.translation_key for t in topics]
-        ).values_list("translation_key", "name")
+    names = names_by_key(Topic.objects.all(), [t.translation_key for t in topics], field="name")
+    # The stories listing, found by its table: its model imports this module.
+    stories = (
+        Page.objects.live()
+        .filter(locale=Locale.get_default(), storyindexpage__isnull=False)
+        .select_related("locale")
+        .first()
     )
-    stories = StoryIndexPage.objects.live().filter(locale=Locale.get_default()).first()
     return {
-        "stories_url": listing_url(stories, request, locale) if stories else "",
+        "stories_url": url_for_visitor(stories, request) if stories else "",
         "country": country,
-        "country_url": listing_url(country, request, locale),
+        "country_url": url_for_visitor(country, request),
         "topics": [{"slug": t.slug, "name": names.get(t.translation_key, t.name)} for t in topics],
     }

@@ -1,14 +1,18 @@
 """GET filter forms for the two listings. Unknown values make a field invalid; the
-listing then ignores that filter and shows the form's message (portal/listing.py)."""
+listing then ignores that filter and shows the form's message (core/listing.py).
+
+The stories listing's filters are facets (core/facets.py), one menu each: a country
+(the page a story is published under), an objective (one `advances_<key>` boolean
+field each) and a topic; each menu lists only the values with stories under the other
+filters, with their counts."""
 
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
-from core.i18n import with_locale_fallback
+from core.facets import BooleanFieldsFacet, Choice, Facet, SingleFacetField, taxonomy_choices
 from core.taxonomy import Topic
 from countries.choices import OBJECTIVE_SHORT, Region, Status
+from countries.queries import country_choices
 
 
 def _any(label):
@@ -24,42 +28,50 @@ class CountryFilterForm(forms.Form):
     )
 
 
+def objective_choices():
+    return [Choice(key, label, f"advances_{key}") for key, label in OBJECTIVE_SHORT.items()]
+
+
+# In the order of the form. The stories are StoryPage.objects (StoryQuerySet).
+STORY_FACETS = [
+    Facet(
+        "country",
+        _("Country"),
+        "country_key",  # annotated by StoryQuerySet.with_country_key()
+        country_choices,
+        many=False,
+        narrow=lambda stories, keys: stories.in_countries(keys),
+    ),
+    BooleanFieldsFacet("objective", _("Objective"), objective_choices),
+    Facet(
+        "topic",
+        _("Topic"),
+        "topics__translation_key",
+        lambda: taxonomy_choices(Topic),
+        narrow=lambda stories, keys: stories.with_topics(keys),
+    ),
+]
+ANY = {"country": _("Any country"), "objective": _("Any objective"), "topic": _("Any topic")}
+
+
 class StoryFilterForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    objective = forms.ChoiceField(
-        label=_("Objective"),
-        required=False,
-        choices=_any(_("Any objective")) + list(OBJECTIVE_SHORT.items()),
-    )
-    topic = forms.ChoiceField(label=_("Topic"), required=False)
-
     def __init__(self, *args, **kwargs):
-        from countries.models import CountryPage, StoryPage
-
         super().__init__(*args, **kwargs)
-        # Only countries and topics that have a live story are offered, so no option
-        # leads to an empty list. Slugs are the same in every language; names come from
-        # the visitor's language where translated. One query each.
-        has_story = Exists(StoryPage.objects.live().filter(path__startswith=OuterRef("path")))
-        countries = (
-            with_locale_fallback(CountryPage.objects.live()).filter(has_story).order_by("title")
-        )
-        self.fields["country"].choices = _any(_("Any country")) + [
-            (slug, title) for slug, title in countries.values_list("slug", "title")
-        ]
-        used = Topic.objects.filter(stories__live=True).values("translation_key")
-        topics = _localized(Topic.objects.filter(translation_key__in=used))
-        self.fields["topic"].choices = _any(_("Any topic")) + [
-            (slug, name) for slug, name in topics.values_list("slug", "name")
-        ]
+        # Slugs are the same in every language; labels in the visitor's language. One
+        # query for the topics, two for the countries.
+        for facet in STORY_FACETS:
+            self.fields[facet.name] = SingleFacetField(
+                label=facet.label,
+                facet_choices=facet.load_choices(),
+                empty_label=ANY[facet.name],
+                required=False,
+            )
 
-
-def _localized(snippets):
-    """Snippets in the active locale, plus English ones not translated into it."""
-    locale, default = Locale.get_active(), Locale.get_default()
-    if locale.pk == default.pk:
-        return snippets.filter(locale=locale)
-    translated = snippets.filter(locale=locale).values("translation_key")
-    return snippets.filter(locale__in=[locale, default]).exclude(
-        locale=default, translation_key__in=translated
-    )
+    def show_counts(self, counts_by_facet, filters):
+        """Each menu lists only the values with stories under the other filters (and the
+        one chosen), with their counts, so no option leads to an empty list."""
+        for facet in STORY_FACETS:
+            field, counts = self.fields[facet.name], counts_by_facet[facet.name]
+            chosen = filters.get(facet.name, [])
+            shown = [c for c in field.by_slug.values() if counts.get(c.key) or c in chosen]
+            field.choices = field.menu(shown, {c.key: counts.get(c.key, 0) for c in shown})

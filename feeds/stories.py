@@ -1,11 +1,11 @@
 """Latest stories from every country, or from one (its English slug, as in its URL)."""
 
-from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import with_locale_fallback
+from core.i18n import names_by_key, with_locale_fallback
 from countries.models import CountryPage, StoryPage
+from countries.queries import english_countries
 from feeds.base import ITEMS, PageFeed, as_datetime
 
 
@@ -13,15 +13,12 @@ class StoriesFeed(PageFeed):
     def get_object(self, request, country=None):
         if country is None:
             return None
-        paths = list(CountryPage.objects.live().filter(slug=country).values_list("path", flat=True))
-        if not paths:
+        found = english_countries([country]).values_list("translation_key", "title").first()
+        if found is None:
             raise Http404
-        title = (
-            with_locale_fallback(CountryPage.objects.live().filter(path__in=paths))
-            .values_list("title", flat=True)
-            .first()
-        )
-        return {"paths": paths, "title": title}
+        key, title = found
+        title = names_by_key(CountryPage.objects.live(), [key]).get(key, title)
+        return {"keys": [key], "title": title}
 
     def title(self, obj):
         if obj is None:
@@ -32,13 +29,10 @@ class StoriesFeed(PageFeed):
         return _("What changed for people, told by the country teams.")
 
     def items(self, obj):
-        stories = with_locale_fallback(StoryPage.objects.live())
+        stories = StoryPage.objects.live()
         if obj is not None:
-            match = Q(pk__in=[])
-            for path in obj["paths"]:
-                match |= Q(path__startswith=path)
-            stories = stories.filter(match)
-        stories = stories.defer_streamfields().select_related("locale")
+            stories = stories.in_countries(obj["keys"])
+        stories = with_locale_fallback(stories).defer_streamfields().select_related("locale")
         return stories.order_by("-date", "-pk")[:ITEMS]
 
     def item_pubdate(self, page):

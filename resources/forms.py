@@ -4,6 +4,7 @@ invalid, and the listing mixin ignores it and shows the message."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.facets import FacetField
 from resources.facets import FACETS
 from search.query import MAX_QUERY_LENGTH
 
@@ -14,19 +15,6 @@ SORTS = [
     ("downloads", _("Most downloaded")),
 ]
 FIRST_YEAR, LAST_YEAR = 1948, 2100  # WHO's founding year; later dates are typos
-
-
-class FacetField(forms.MultipleChoiceField):
-    """Cleans to the selected facets.Choice objects rather than their slugs."""
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, *, facet_choices, **kwargs):
-        self.by_slug = {choice.slug: choice for choice in facet_choices}
-        super().__init__(choices=[(c.slug, c.label) for c in facet_choices], **kwargs)
-
-    def clean(self, value):
-        return [self.by_slug[slug] for slug in super().clean(value)]
 
 
 class LibraryFilterForm(forms.Form):

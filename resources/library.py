@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from core import facet_cache, i18n
+from core import facet_cache, facets, i18n
 from resources.facets import FACETS
 from resources.models.downloads import DownloadCount
 from search.query import clean_query, runs_in_sql, search_pages, search_queryset
@@ -48,13 +48,11 @@ def in_index(filters):
     )
 
 
-def search_index(queryset, filters, skip=None, ranked=True):
-    """The search, the years and every facet except `skip`, all on the search server."""
-    chosen = [
-        (facet, [choice.key for choice in filters[facet.name]])
-        for facet in FACETS
-        if filters.get(facet.name) and facet.name != skip
-    ]
+def search_index(queryset, filters, chosen=None, ranked=True):
+    """The search, the years and the `chosen` facets (all of them by default), all on
+    the search server."""
+    if chosen is None:
+        chosen = facets.chosen(FACETS, facets.selected_keys(filters, FACETS))
     results, _clean = search_pages(
         years(queryset, filters), filters["q"], scope="fallback", facets=chosen, ranked=ranked
     )
@@ -69,17 +67,17 @@ def years(queryset, filters):
     return queryset
 
 
-def narrow(queryset, filters, skip=None):
-    """Apply the search, the years and every facet except `skip` (for its counts)."""
+def searched(queryset, filters):
+    """The search and the years: what is not a facet."""
     if filters.get("q"):
         # The site search's code, with the library's locale fallback.
         queryset, _clean = search_queryset(queryset, filters["q"], scope="fallback")
-    queryset = years(queryset, filters)
-    for facet in FACETS:
-        selected = filters.get(facet.name)
-        if selected and facet.name != skip:
-            queryset = facet.filter(queryset, [choice.key for choice in selected])
-    return queryset
+    return years(queryset, filters)
+
+
+def narrow(queryset, filters):
+    selected = facets.selected_keys(filters, FACETS)
+    return facets.narrow(searched(queryset, filters), facets.chosen(FACETS, selected))
 
 
 def sort_order(filters):
@@ -119,13 +117,18 @@ def for_listing(queryset):
 def facet_groups(base, filters, form):
     """For each facet: its options that have results under the other active filters,
     with counts. Selected options stay listed so they can be unticked."""
+    selected = facets.selected_keys(filters, FACETS)
 
     def count_in_index():
-        return {f.name: f.index_counts(search_index(base, filters, f.name)) for f in FACETS}
+        return facets.counts_under_other_filters(
+            FACETS,
+            selected,
+            lambda facet, others: facet.index_counts(search_index(base, filters, others)),
+        )
 
     def count_in_sql():
-        shown = i18n.with_locale_fallback(base)
-        return {f.name: f.counts(narrow(shown, filters, skip=f.name)) for f in FACETS}
+        shown = searched(i18n.with_locale_fallback(base), filters)
+        return facets.counts_in_database(shown, FACETS, selected)
 
     language = i18n.active_language()
     if in_index(filters):
@@ -137,18 +140,9 @@ def facet_groups(base, filters, form):
         counts_by_facet = facet_cache.get_or_compute("library", language, filters, count_in_sql)
     groups = []
     for facet in FACETS:
-        counts = counts_by_facet[facet.name]
-        selected = set(filters.get(facet.name, []))
-        options = [
-            {
-                "slug": choice.slug,
-                "label": choice.label,
-                "count": counts.get(choice.key, 0),
-                "checked": choice in selected,
-            }
-            for choice in form.facet_choices(facet.name)
-            if counts.get(choice.key) or choice in selected
-        ]
+        options = facets.options(
+            form.facet_choices(facet.name), counts_by_facet[facet.name], filters.get(facet.name, [])
+        )
         if options:
             groups.append({"name": facet.name, "label": facet.label, "options": options})
     return groups

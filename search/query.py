@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from core.facets import IndexFilter as IndexFilter  # defined in the core, for the facets
 from core.i18n import active_language, with_locale_fallback
 from search.analysis import all_language_codes
 
@@ -73,16 +74,6 @@ def clean_query(raw):
     return CleanQuery(text, terms[: max(budget, 0)], kept_phrases, shortened)
 
 
-@dataclass(frozen=True)
-class IndexFilter:
-    """Keep the pages that hold one of `values` in a FilterField named in `targets`,
-    ((model, field name), ...), models being page subclasses: how a search server
-    narrows on a value only its index holds (a resource's or a story's topic keys)."""
-
-    targets: tuple
-    values: tuple
-
-
 def locale_id(language_code):
     return Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
 
@@ -131,8 +122,8 @@ def search_pages(
 ):
     """Search `queryset` (live pages, say) for `query`, a CleanQuery or raw text.
 
-    `facets`: (facet, key) pairs chosen by the visitor (search/facets.py, or the
-    library's facets with a list of keys). The database backends filter them in SQL; a
+    `facets`: (facet, keys) pairs chosen by the visitor (core/facets.py: the library's,
+    the site search's). The database backends filter them in SQL; a
     search server on its index where the facet gives an index_filter(). `ranked=False`
     keeps the queryset's order (its fields must be FilterFields).
     Returns (results, clean): `results` is a lazy, sliceable Wagtail SearchResults

@@ -3,9 +3,9 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from core.forms import ErrorSummaryMixin
+from countries.queries import country_choices
 from share import conf
 from share.choices import Role
 from share.images import clean_image
@@ -14,23 +14,6 @@ NAME_CHOICES = [
     ("without", _("Publish my story without my name")),
     ("with", _("Publish my story with my name")),
 ]
-
-
-def country_choices():
-    """(slug, name in the visitor's language) for each live country, by name."""
-    from countries.models import CountryPage
-
-    english = CountryPage.objects.live().filter(locale=Locale.get_default())
-    names = dict(
-        CountryPage.objects.live()
-        .filter(locale=Locale.get_active(), translation_key__in=english.values("translation_key"))
-        .values_list("translation_key", "title")
-    )
-    rows = [
-        (c.slug, names.get(c.translation_key, c.title))
-        for c in english.only("slug", "title", "translation_key")
-    ]
-    return sorted(rows, key=lambda row: row[1].casefold())
 
 
 class ShareForm(ErrorSummaryMixin, forms.Form):
@@ -107,7 +90,9 @@ class ShareForm(ErrorSummaryMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Choose a country"))] + country_choices()
+        self.fields["country"].choices = [("", _("Choose a country"))] + [
+            (choice.slug, choice.label) for choice in country_choices()
+        ]
         # No maxlength attribute: browsers would cut pasted text silently.
         self.fields["what_happened"].validators.append(
             MaxLengthValidator(

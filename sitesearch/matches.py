@@ -4,6 +4,7 @@
 import snowballstemmer
 from django.db.models import Q
 
+from resources.models import ResourceFile
 from search.analysis import MIN_STEM_LENGTH, analysis_for
 from search.models import DocumentText
 
@@ -23,8 +24,6 @@ def word_forms(term, languages):
 def found_in_files(page_ids, clean, languages):
     """{resource page id: [language codes of its PDFs whose text holds every word]}: one
     query, the matching done by the database."""
-    from resources.models import ResourceFile
-
     if not page_ids:
         return {}
     condition = Q(document__extracted_text__status=DocumentText.Status.EXTRACTED)

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.db.models import OuterRef, Subquery, Sum
 
 from core.i18n import with_locale_fallback
+from resources.models import DownloadCount, ResourcePage
 
 COUNT = 5
 # Ranking every resource by its downloads takes a fifth of a second at 100,000
@@ -25,8 +26,6 @@ def most_used_resources(request, language_code):
 def rank(request, language_code):
     """The most downloaded resources, English pages standing in for untranslated ones,
     in one query (and the site's cached root paths)."""
-    from resources.models import DownloadCount, ResourcePage
-
     # Downloads of every language's page of the resource count together.
     downloads = (
         DownloadCount.objects.filter(page__translation_key=OuterRef("translation_key"))

@@ -12,12 +12,14 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core import facet_cache
+from core import facet_cache, facets
 from core.i18n import active_language, localized_url
+from core.listing import active_filter_links
+from resources.models import ResourcePage
 from search.analysis import all_language_codes
 from search.models import SearchQueryDay
 from search.query import SHORTENED, autocomplete_pages, clean_query, search_pages
-from sitesearch.facets import FACETS
+from sitesearch.facets import ACROSS_LANGUAGES_ONLY, FACETS
 from sitesearch.matches import found_in_files
 from sitesearch.most_used import most_used_resources
 
@@ -30,30 +32,47 @@ def searchable_pages():
     return Page.objects.live().public().filter(depth__gt=1).select_related("locale")
 
 
-def selected_facets(request, across_languages):
-    """{facet: key} for valid facet values; names of the parameters that were ignored."""
+def shown_facets(across_languages):
+    return [f for f in FACETS if across_languages or f.name not in ACROSS_LANGUAGES_ONLY]
+
+
+def selected_facets(request, facets, choices):
+    """{facet name: [the Choice]} for valid facet values (one value per facet: a link
+    replaces it); labels of the facets whose value was ignored."""
     selected, ignored = {}, []
-    for facet in FACETS:
-        value = request.GET.get(facet.param)
-        if not value or (facet.only_across_languages and not across_languages):
+    for facet in facets:
+        value = request.GET.get(facet.name)
+        if not value:
             continue
-        key = facet.key_for(value)
-        if key is None:
+        choice = next((c for c in choices(facet) if c.slug == value), None)
+        if choice is None:
             ignored.append(facet.label)
         else:
-            selected[facet] = key
+            selected[facet.name] = [choice]
     return selected, ignored
+
+
+def choices_loader():
+    """A facet's choices, loaded once per request and only for the facets used."""
+    loaded = {}
+
+    def choices(facet):
+        if facet.name not in loaded:
+            loaded[facet.name] = facet.load_choices()
+        return loaded[facet.name]
+
+    return choices
 
 
 def search(request):
     language = active_language()
     clean = clean_query(request.GET.get("q", ""))
     across_languages = request.GET.get("all_languages") == "1"
-    selected, ignored = selected_facets(request, across_languages)
+    shown, choices = shown_facets(across_languages), choices_loader()
+    selected, ignored = selected_facets(request, shown, choices)
     scope = "all" if across_languages else "locale"
-    results, clean = search_pages(
-        searchable_pages(), clean, language, scope=scope, facets=selected.items()
-    )
+    chosen = facets.chosen(shown, facets.selected_keys(selected, shown))
+    results, clean = search_pages(searchable_pages(), clean, language, scope=scope, facets=chosen)
     context = {
         "query": clean,
         "across_languages": across_languages,
@@ -67,10 +86,11 @@ def search(request):
             page_obj=page_obj,
             results=result_entries(page_obj.object_list, request, language, clean, scope),
             # Nothing found, nothing to count: skip scanning for facet values.
-            facets=facet_options(request, results, selected, across_languages, clean)
+            facets=facet_options(request, results, shown, choices, selected, clean)
             if page_obj.paginator.count
             else [],
-            active_filters=active_filter_links(request, selected),
+            active_filters=active_filter_links(request, selected, {f.name: f for f in shown}),
+            clear_filters_url=without_facets(request),
             promotions=promotions(clean.text) if page_obj.number == 1 else [],
         )
         if page_obj.paginator.count == 0:
@@ -85,8 +105,6 @@ def search(request):
 
 
 def result_entries(pages, request, language, clean, scope):
-    from resources.models import ResourcePage
-
     pages = list(pages)
     resource_ids = [page.pk for page in pages if page.specific_class is ResourcePage]
     languages = all_language_codes() if scope == "all" else (language,)
@@ -127,44 +145,52 @@ def result_entry(page, request, language, file_languages, summary=None):
     }
 
 
-def facet_options(request, results, selected, across_languages, clean):
-    """The facets' options with counts over every result. Counting is the costly part
+def facet_options(request, results, shown, choices, selected, clean):
+    """The facets' options with counts over every result (the chosen values' filters
+    included: one value per facet), most frequent first. Counting is the costly part
     (one scan of the matches per facet), so the counts are cached per search, language
-    and filters until a page is published or removed (portal/facet_cache.py)."""
-    shown = [f for f in FACETS if across_languages or not f.only_across_languages]
+    and filters until a page is published or removed (core/facet_cache.py)."""
     search = {
         "words": [*clean.phrases, *clean.terms],
-        "all_languages": across_languages,
-        **{facet.param: selected[facet] for facet in selected},
+        "facets": [facet.name for facet in shown],
+        **selected,
     }
     in_index = not hasattr(results, "get_queryset")  # a search server, not SQL
+
+    def count():
+        if in_index:
+            return {facet.name: facet.index_counts(results) for facet in shown}
+        matching = Page.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
+        return {facet.name: facet.counts(matching) for facet in shown}
+
     counts = facet_cache.get_or_compute(
         "search",
         active_language(),
         search,
-        lambda: {facet.param: facet.counts(results) for facet in shown},
+        count,
         timeout=facet_cache.INDEX_TIMEOUT if in_index else facet_cache.TIMEOUT,
     )
     groups = []
     for facet in shown:
-        options = facet.options(counts[facet.param], selected.get(facet))
+        options = facets.options(choices(facet), counts[facet.name], selected.get(facet.name, []))
         for option in options:
+            option["value"] = option["slug"]  # the GET value
             query = request.GET.copy()
-            query[facet.param] = option["value"]
+            query[facet.name] = option["slug"]
             query.pop("page", None)
             option["querystring"] = "?" + query.urlencode()
+        options.sort(key=lambda option: -option["count"])
         groups.append({"facet": facet, "options": options})
     return groups
 
 
-def active_filter_links(request, selected):
-    links = []
-    for facet in selected:
-        query = request.GET.copy()
-        query.pop(facet.param, None)
-        query.pop("page", None)
-        links.append({"label": facet.label, "querystring": "?" + query.urlencode()})
-    return links
+def without_facets(request):
+    """The search with no facet chosen: the words and the languages searched."""
+    query = request.GET.copy()
+    for facet in FACETS:
+        query.pop(facet.name, None)
+    query.pop("page", None)
+    return "?" + query.urlencode()
 
 
 def promotions(text):

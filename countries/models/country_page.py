@@ -13,6 +13,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.languages import LANGUAGES
+from countries import context as page_context
+from countries import teams
 from countries.api import IndicatorsField
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
@@ -101,14 +103,12 @@ class CountryPage(Page):
     def save(self, *args, **kwargs):
         # The page and its team (group, collection, permissions) are saved together,
         # whether the page comes from the admin, load_demo or a test.
-        from countries.teams import provision_team
-
         update_fields = kwargs.get("update_fields")
         with transaction.atomic():
             result = super().save(*args, **kwargs)
             # Revision bookkeeping saves a few fields only; those never change the team.
             if update_fields is None or "title" in update_fields:
-                provision_team(self)
+                teams.provision_team(self)
         return result
 
     def english(self):
@@ -129,10 +129,8 @@ class CountryPage(Page):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from countries.context import country_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(country_context(self, request))
+        context.update(page_context.country_context(self, request))
         return context
 
 

@@ -1,14 +1,18 @@
 """The two listings: countries at /<lang>/countries/ and stories at /<lang>/stories/."""
 
 from django.db import models, transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core import facets
 from core.i18n import with_locale_fallback
 from core.listing import FilterableListingMixin, active_filter_links
-from countries.forms import CountryFilterForm, StoryFilterForm
+from countries import context as page_context
+from countries.forms import STORY_FACETS, CountryFilterForm, StoryFilterForm
+from countries.models.country_page import CountryPage
+from countries.models.story_page import StoryPage
+from countries.workflow import assign_country_review
 
 
 class CountryIndexPage(FilterableListingMixin, Page):
@@ -26,8 +30,6 @@ class CountryIndexPage(FilterableListingMixin, Page):
         verbose_name = _("country index page")
 
     def save(self, *args, **kwargs):
-        from countries.workflow import assign_country_review
-
         update_fields = kwargs.get("update_fields")
         with transaction.atomic():
             result = super().save(*args, **kwargs)
@@ -37,8 +39,6 @@ class CountryIndexPage(FilterableListingMixin, Page):
         return result
 
     def get_base_queryset(self, request):
-        from countries.models import CountryPage
-
         pages = with_locale_fallback(CountryPage.objects.live())
         return pages.select_related("locale").order_by("title")
 
@@ -50,10 +50,8 @@ class CountryIndexPage(FilterableListingMixin, Page):
         return queryset
 
     def get_context(self, request, *args, **kwargs):
-        from countries.context import country_index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(country_index_context(context, request))
+        context.update(page_context.country_index_context(context, request))
         return context
 
 
@@ -71,36 +69,22 @@ class StoryIndexPage(FilterableListingMixin, Page):
         verbose_name = _("story index page")
 
     def get_base_queryset(self, request):
-        from countries.models import StoryPage
-
-        stories = with_locale_fallback(StoryPage.objects.live())
+        stories = with_locale_fallback(StoryPage.objects.live()).with_country_key()
         return stories.defer_streamfields().select_related("locale").order_by("-date", "-pk")
 
     def apply_filters(self, queryset, filters):
-        from core.taxonomy import Topic
-        from countries.models import CountryPage, StoryPage
-
-        if "country" in filters:
-            # The same slug in every locale tree: a story's path starts with its country's.
-            paths = CountryPage.objects.filter(slug=filters["country"]).values_list("path")
-            match = Q(pk__in=[])
-            for (path,) in paths:
-                match |= Q(path__startswith=path)
-            queryset = queryset.filter(match)
-        if "objective" in filters:
-            queryset = queryset.filter(**{f"advances_{filters['objective']}": True})
-        if "topic" in filters:
-            keys = Topic.objects.filter(slug=filters["topic"]).values("translation_key")
-            tagged = StoryPage.topics.through.objects.filter(topic__translation_key__in=keys)
-            queryset = queryset.filter(pk__in=tagged.values("storypage_id"))
-        return queryset
+        selected = facets.selected_keys(filters, STORY_FACETS)
+        return facets.narrow(queryset, facets.chosen(STORY_FACETS, selected))
 
     def get_context(self, request, *args, **kwargs):
-        from countries.context import decorate_stories
-
         context = super().get_context(request, *args, **kwargs)
-        context["results"] = decorate_stories(context["results"], request)
-        context["active_filters"] = active_filter_links(
-            request, context["filter_form"], context["filters"]
+        form, filters = context["filter_form"], context["filters"]
+        counts = facets.counts_in_database(
+            self.get_base_queryset(request),
+            STORY_FACETS,
+            facets.selected_keys(filters, STORY_FACETS),
         )
+        form.show_counts(counts, filters)
+        context["results"] = page_context.decorate_stories(context["results"], request)
+        context["active_filters"] = active_filter_links(request, filters, form.fields)
         return context

@@ -5,17 +5,50 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from countries import context as page_context
 from countries.blocks import StoryBodyBlock
 from countries.choices import OBJECTIVE_SHORT, OBJECTIVES
 from search.boosts import SUMMARY_BOOST
 from search.reindex import index_with_relations
+
+
+class StoryQuerySet(PageQuerySet):
+    """How every listing, feed and facet picks stories by country and topic. A story's
+    country is the country page it is published under, its parent; a country is the
+    same across languages by its translation key."""
+
+    def with_country_key(self):
+        """Annotates `country_key`, the parent country's translation key: one subquery
+        on the parent's path, the story's path less one step."""
+        if "country_key" in self.query.annotations:
+            return self
+        parent = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        )
+        return self.annotate(country_key=Subquery(parent.values("translation_key")[:1]))
+
+    def in_countries(self, keys):
+        """The stories published under the countries whose translation keys are `keys`
+        (a list or a subquery), in any language."""
+        return self.with_country_key().filter(country_key__in=keys)
+
+    def with_topics(self, keys):
+        """The stories tagged with a topic whose translation key is in `keys`, each once."""
+        tagged = StoryPage.topics.through.objects.filter(topic__translation_key__in=keys)
+        return self.filter(pk__in=tagged.values("storypage_id"))
+
+
+class StoryManager(PageManager.from_queryset(StoryQuerySet)):
+    pass
 
 
 class StoryPage(Page):
@@ -27,6 +60,8 @@ class StoryPage(Page):
     advances_community = models.BooleanField(OBJECTIVES["community"], default=False)
     advances_law = models.BooleanField(OBJECTIVES["law"], default=False)
     topics = ParentalManyToManyField("core.Topic", blank=True, related_name="stories")
+
+    objects = StoryManager()
 
     parent_page_types = ["countries.CountryPage"]
     subpage_types = []
@@ -96,10 +131,8 @@ class StoryPage(Page):
         }
 
     def get_context(self, request, *args, **kwargs):
-        from countries.context import story_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_context(self, request))
+        context.update(page_context.story_context(self, request))
         return context
 
 

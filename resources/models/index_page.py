@@ -8,6 +8,7 @@ from wagtail.models import Page
 from core.listing import FilterableListingMixin, active_filter_links
 from resources import library
 from resources.forms import LibraryFilterForm
+from resources.models.resource_page import ResourcePage
 
 
 class ResourceIndexPage(FilterableListingMixin, Page):
@@ -29,8 +30,6 @@ class ResourceIndexPage(FilterableListingMixin, Page):
     def get_base_queryset(self, request):
         """Every live resource: resources.library applies the visitor's language, in SQL
         or on a search server."""
-        from resources.models.resource_page import ResourcePage
-
         return ResourcePage.objects.live()
 
     def apply_filters(self, queryset, filters):
@@ -41,10 +40,8 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         form, filters = context["filter_form"], context["filters"]
         context["facets"] = library.facet_groups(self.get_base_queryset(request), filters, form)
         library.decorate(context["results"], form.facet_choices("type"), request)
-        context["active_filters"] = [
-            link
-            for link in active_filter_links(request, form, filters)
-            if link["field"] != form.fields["sort"].label
-        ]
+        context["active_filters"] = active_filter_links(
+            request, filters, form.fields, skip=["sort"]
+        )
         context["sort"] = library.sort_order(filters)
         return context

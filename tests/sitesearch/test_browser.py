@@ -34,7 +34,7 @@ def test_escape_closes_and_enter_submits_the_form(page, live_server, live_portal
     assert box.get_attribute("aria-expanded") == "false"
     page.keyboard.press("Enter")
     page.wait_for_url(f"{live_server.url}/en/search/?q=peer")
-    assert page.locator(".search__count").inner_text().startswith("1 result")
+    assert page.locator(".result-count[role=status]").inner_text().startswith("1 result")
 
 
 @pytest.mark.parametrize("code", ["en", "ar"])
@@ -47,7 +47,7 @@ def test_results_page_filters_and_is_accessible(page, live_server, live_portal_s
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "content=" in page.url
-    assert page.locator(".search__active-filters a").count() == 1
+    assert page.locator(".active-filters li a").count() == 1
     assert page.locator(".search-result").count() >= 1
     assert_no_axe_violations(page)
     save_screenshot(page, f"search-{code}")

@@ -1,0 +1,29 @@
+"""Look-ups of countries shared by every app that offers them: the library's facet, the
+stories listing, the share form and the alerts form."""
+
+from django.conf import settings
+
+from core.facets import Choice, by_label
+from core.i18n import names_by_key
+from countries.models.country_page import CountryPage
+
+
+def country_choices():
+    """A Choice per live country: its English slug, as in its URL (`kenya`), its name in
+    the active language where translated, keyed by translation key: two queries."""
+    live = CountryPage.objects.live()
+    english = list(
+        live.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
+            "slug", "title", "translation_key"
+        )
+    )
+    names = names_by_key(live, [key for _slug, _title, key in english])
+    return by_label(Choice(slug, names.get(key, title), key) for slug, title, key in english)
+
+
+def english_countries(slugs):
+    """The live English country pages with these slugs, as in their URLs: their
+    translation keys identify the countries in every language."""
+    return CountryPage.objects.live().filter(
+        locale__language_code=settings.LANGUAGE_CODE, slug__in=slugs
+    )
