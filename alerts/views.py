@@ -1,9 +1,7 @@
 """The subscription form, the confirmation link and the unsubscribe link."""
 
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -12,21 +10,12 @@ from django.views.decorators.http import require_http_methods
 from alerts import conf, emails, tokens
 from alerts.forms import SubscribeForm
 from alerts.models import Subscription
-from core.i18n import active_language
-from core.languages import endonym
+from core.i18n import active_language, view_translations
 from core.ratelimit import over_limit
 
 
-def language_links(request):
-    """This page in every portal language (a Django view has no Wagtail translations)."""
-    return [
-        {"code": code, "name": endonym(code), "url": translate_url(request.path, code)}
-        for code, _name in settings.LANGUAGES
-    ]
-
-
 def _render(request, form, status=200, problem=""):
-    context = {"form": form, "problem": problem, "language_links": language_links(request)}
+    context = {"form": form, "problem": problem, "language_links": view_translations(request)}
     return render(request, "alerts/subscribe.html", context, status=status)
 
 
@@ -58,7 +47,7 @@ def subscribe(request):
 
 
 def message(request, title, text, status=200):
-    context = {"title": title, "text": text, "language_links": language_links(request)}
+    context = {"title": title, "text": text, "language_links": view_translations(request)}
     return render(request, "alerts/message.html", context, status=status)
 
 

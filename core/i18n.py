@@ -7,6 +7,7 @@ notice. These helpers keep URLs, the language switcher and listings consistent w
 
 from django.conf import settings
 from django.db.models import Q
+from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -59,14 +60,27 @@ def url_for_visitor(page, request=None):
     return url_in_language(page, language, request)
 
 
+def in_language(queryset, keys, language_code=None):
+    """The rows of `queryset` in the active language (or `language_code`) whose
+    translation key is in `keys`, filtered by a join: no locale look-up first."""
+    return queryset.filter(
+        locale__language_code=language_code or active_language(), translation_key__in=keys
+    )
+
+
+def pages_by_key(queryset, keys, language_code=None):
+    """{translation_key: page} for the pages of `queryset` in the active language (or
+    `language_code`) whose translation key is in `keys`, their locale selected so that
+    `url_for_visitor` needs no query: one query."""
+    rows = in_language(queryset, keys, language_code).select_related("locale")
+    return {page.translation_key: page for page in rows}
+
+
 def names_by_key(queryset, keys, field="title", language_code=None):
     """{translation_key: `field`} for the rows of `queryset` in the active language (or
     `language_code`) whose translation key is in `keys`: one query, and no locale look-up
     first. Callers fall back to the source's own name for keys not translated."""
-    rows = queryset.filter(
-        locale__language_code=language_code or active_language(), translation_key__in=keys
-    )
-    return dict(rows.values_list("translation_key", field))
+    return dict(in_language(queryset, keys, language_code).values_list("translation_key", field))
 
 
 def live_translations(page, request=None):
@@ -89,6 +103,16 @@ def live_translations(page, request=None):
         }
         for code, _ in settings.LANGUAGES
         if code in pages
+    ]
+
+
+def view_translations(request):
+    """{code, name, url} for the page a Django view shows, in every portal language, the
+    query kept: its language switcher (a Wagtail page has `live_translations`)."""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return [
+        {"code": code, "name": endonym(code), "url": translate_url(request.path, code) + query}
+        for code, _name in settings.LANGUAGES
     ]
 
 

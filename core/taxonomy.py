@@ -13,6 +13,12 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
+def unique_slug_per_locale(term):
+    """The constraint each taxonomy declares in its Meta: one `slug` per locale, the
+    constraint named after the term (`unique_<term>_slug_per_locale`, as migrated)."""
+    return models.UniqueConstraint(fields=["locale", "slug"], name=f"unique_{term}_slug_per_locale")
+
+
 class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     """A translatable term with a slug that stays the same in every language."""
 
@@ -42,6 +48,4 @@ class Topic(TaxonomyTerm):
         # keeps its name so no row moves (core/migrations/0001_initial.py).
         db_table = "portal_topic"
         verbose_name = _("topic")
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale")
-        ]
+        constraints = [unique_slug_per_locale("topic")]

@@ -7,11 +7,10 @@ from collections import defaultdict
 from wagtail.models import Locale
 
 from core.api_fields import WholePageField
+from countries.models.indicators import IndicatorValue
 
 
 def prefetch(pages):
-    from countries.models import IndicatorValue
-
     values = defaultdict(list)
     rows = (
         IndicatorValue.objects.filter(

@@ -2,11 +2,11 @@
 
 from wagtail.models import Locale
 
+from countries.models import CountryPage, IndicatorValue
+
 
 def countries_taking_part():
     """Live country pages of the English tree (translations share their country)."""
-    from countries.models import CountryPage
-
     return CountryPage.objects.live().filter(locale=Locale.get_default()).count()
 
 
@@ -14,8 +14,6 @@ def indicator_totals():
     """For each indicator type, the sum over live countries of each country's latest
     value: a list of {"indicator", "total", "as_of", "sources"} in the types' order.
     "sources" lets the home page say "sample data" when any value is."""
-    from countries.models import IndicatorValue
-
     latest = {}
     values = (
         IndicatorValue.objects.filter(country__live=True, country__locale=Locale.get_default())

@@ -28,9 +28,7 @@ class PageFeed(Feed):
         return page.summary
 
     def item_link(self, page):
-        if i18n.is_fallback(page):
-            return i18n.url_in_language(page, i18n.active_language(), self.request)
-        return page.get_url(request=self.request)
+        return i18n.url_for_visitor(page, self.request)
 
     def item_guid(self, page):
         return page.get_full_url(request=self.request)

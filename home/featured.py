@@ -5,6 +5,12 @@ queries however many stories and resources there are."""
 from wagtail.models import Locale
 
 from core.i18n import with_locale_fallback
+from countries.context import decorate_stories
+from countries.models import StoryPage
+from resources.facets import taxonomy_choices
+from resources.library import decorate, for_listing
+from resources.lists import latest_resources
+from resources.models import ResourcePage, ResourceType
 
 LIMIT = 3
 
@@ -30,9 +36,6 @@ def _in_chosen_order(pages, keys):
 
 
 def featured_stories(home, request):
-    from countries.context import decorate_stories
-    from countries.models import StoryPage
-
     stories = with_locale_fallback(StoryPage.objects.live()).defer_streamfields()
     stories = stories.select_related("locale")
     keys = _chosen_keys(home, "featured_stories", "story")
@@ -44,11 +47,6 @@ def featured_stories(home, request):
 
 
 def featured_resources(home, request):
-    from resources.facets import taxonomy_choices
-    from resources.library import decorate, for_listing
-    from resources.lists import latest_resources
-    from resources.models import ResourcePage, ResourceType
-
     keys = _chosen_keys(home, "featured_resources", "resource")
     if not keys:
         return latest_resources(request, limit=LIMIT)

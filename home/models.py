@@ -95,7 +95,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = key_figures()
+        context["key_figures"] = key_figures(self)
         context["indicator_figures"] = indicator_figures()
         context["featured_stories"] = featured_stories(self, request)
         context["featured_resources"] = featured_resources(self, request)

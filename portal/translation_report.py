@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from core.languages import endonym
+from countries.models import CountryPage, CountryTeam
 from portal import translation_status
 
 SUMMARY_COLUMNS = ["language", "page_type", "total", "translated", "out_of_date", "missing"]
@@ -27,8 +28,6 @@ def _section(request):
 
 def _own_country(user):
     """A country team member's country page, so the report opens on their own work."""
-    from countries.models import CountryPage, CountryTeam
-
     if user.is_superuser:
         return None
     keys = CountryTeam.objects.filter(group__in=user.groups.all()).values("country_key")
@@ -38,8 +37,6 @@ def _own_country(user):
 
 
 def _countries():
-    from countries.models import CountryPage
-
     return CountryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
         "title"
     )

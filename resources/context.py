@@ -4,11 +4,12 @@ visitor's language first), "also available in", the citation and schema.org JSON
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core import i18n
 from core.languages import endonym
 from resources.accessibility import ACCESS_FEATURES
+from resources.taxonomy import ResourceType
 from resources.video import embed_html
 
 # schema.org's names for our accessibility features
@@ -37,9 +38,10 @@ def detail_context(page, request):
     links = list(page.links.order_by("sort_order", "pk"))
     captions = list(page.captions.select_related("document").order_by("sort_order", "pk"))
     codes = sorted({f.language for f in files} | {link.language for link in links})
+    resource_type = page.resource_type
+    names = i18n.names_by_key(ResourceType.objects, [resource_type.translation_key], "name")
     return {
-        "type_label": page.resource_type.get_translation_or_none(Locale.get_active())
-        or page.resource_type,
+        "type_label": names.get(resource_type.translation_key, resource_type.name),
         "files": files,
         "links": links,
         "captions": captions,
@@ -59,26 +61,19 @@ def related_resources(page, request):
     queries however many there are."""
     related = [
         item.resource
-        for item in page.related_resources.select_related("resource").order_by("sort_order", "pk")
+        for item in page.related_resources.select_related("resource__locale").order_by(
+            "sort_order", "pk"
+        )
         if item.resource.live
     ]
-    active = Locale.get_active()
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.live().filter(
-            locale=active, translation_key__in=[r.translation_key for r in related]
-        )
-    }
+    translated = i18n.pages_by_key(Page.objects.live(), [r.translation_key for r in related])
     shown = []
     for resource in related:
         own = translated.get(resource.translation_key)
-        if own is not None:
-            own.library_url, own.fallback_language = own.get_url(request=request), None
-            shown.append(own)
-        else:
-            resource.library_url = i18n.url_in_language(resource, active.language_code, request)
-            resource.fallback_language = settings.LANGUAGE_CODE
-            shown.append(resource)
+        resource = own or resource
+        resource.library_url = i18n.url_for_visitor(resource, request)
+        resource.fallback_language = None if own else settings.LANGUAGE_CODE
+        shown.append(resource)
     return shown
 
 

@@ -4,15 +4,14 @@ country's (its country page, through resources_tags)."""
 from wagtail.models import Locale
 
 from core.i18n import localized_url, with_locale_fallback
+from resources.facets import taxonomy_choices
+from resources.library import decorate, for_listing
+from resources.models import ResourceIndexPage, ResourcePage, ResourceType
 
 
 def latest_resources(request=None, limit=3):
     """The newest live resources in the visitor's language (English where untranslated),
     ready for the result card template: resources/includes/result_card.html."""
-    from resources.facets import taxonomy_choices
-    from resources.library import decorate, for_listing
-    from resources.models import ResourcePage, ResourceType
-
     queryset = with_locale_fallback(ResourcePage.objects.live())
     latest = list(for_listing(queryset.order_by("-publication_date", "-pk"))[:limit])
     return decorate(latest, taxonomy_choices(ResourceType), request)
@@ -21,10 +20,6 @@ def latest_resources(request=None, limit=3):
 def resources_for_country(country, request=None, limit=6):
     """The newest resources tagged with `country` (any translation of it), for its page:
     ({"resources", "count", "library_url"}) in a constant number of queries."""
-    from resources.facets import taxonomy_choices
-    from resources.library import decorate, for_listing
-    from resources.models import ResourceIndexPage, ResourcePage, ResourceType
-
     queryset = with_locale_fallback(ResourcePage.objects.live()).filter(
         countries__translation_key=country.translation_key
     )

@@ -3,10 +3,14 @@ site search counts may have changed, and index a resource again when the text of
 its PDFs arrives."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core import facet_cache
+from core.taxonomy import Topic
+from resources.models import Audience, ResourcePage
+from search.models import DocumentText
 
 
 def _forget(**kwargs):
@@ -14,8 +18,6 @@ def _forget(**kwargs):
 
 
 def _index_resources_of(instance, **kwargs):
-    from resources.models import ResourcePage
-
     # The extraction task runs after the upload, usually after the page was published.
     for page in ResourcePage.objects.filter(files__document=instance.document_id).distinct():
         index.insert_or_update_object(page)
@@ -23,13 +25,6 @@ def _index_resources_of(instance, **kwargs):
 
 
 def connect():
-    from wagtail.models import Page, PageViewRestriction
-    from wagtail.signals import post_page_move
-
-    from core.taxonomy import Topic
-    from resources.models import Audience
-    from search.models import DocumentText
-
     # Every page type: the site search counts stories, countries and pages too.
     for signal in (page_published, page_unpublished):
         signal.connect(_forget, dispatch_uid=f"facets-{id(signal)}")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from countries.models import CountryTeam, StoryPage
 from share.choices import Role, Status
 from share.history import record
 
@@ -40,8 +41,6 @@ def attribution(submission):
 
 
 def _wagtail_image(submission, user):
-    from countries.models import CountryTeam
-
     team = (
         CountryTeam.objects.filter(country_key=submission.country.translation_key)
         .select_related("collection")
@@ -73,8 +72,6 @@ def convert_to_story(submission, user):
 
 
 def _create_story(submission, user):
-    from countries.models import StoryPage
-
     text = submission.what_happened
     body = [{"type": "text", "value": linebreaks(text, autoescape=True)}]
     with transaction.atomic():

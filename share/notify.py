@@ -8,13 +8,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from countries.models import CountryTeam
 from countries.workflow import MODERATORS
 
 
 def team_addresses(submission):
     """Active members of the country's group with an email; the Moderators otherwise."""
-    from countries.models import CountryTeam
-
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     team = (
         CountryTeam.objects.filter(country_key=submission.country.translation_key)

@@ -1,6 +1,7 @@
 """Who sees which submissions: a country's editors see their country's only; Moderators
 and superusers see every country's."""
 
+from countries.models import CountryTeam
 from countries.workflow import MODERATORS
 from share.models import Submission
 
@@ -10,8 +11,6 @@ def is_moderator(user):
 
 
 def visible_submissions(user):
-    from countries.models import CountryTeam
-
     if not user.is_active:
         return Submission.objects.none()
     if is_moderator(user):
@@ -21,7 +20,5 @@ def visible_submissions(user):
 
 
 def can_see_queue(user):
-    from countries.models import CountryTeam
-
     in_a_team = CountryTeam.objects.filter(group__in=user.groups.all()).exists()
     return user.is_active and (is_moderator(user) or in_a_team)

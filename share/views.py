@@ -2,17 +2,16 @@
 
 import logging
 
-from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse, translate_url
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from wagtail.models import Locale
 
-from core.i18n import active_language
-from core.languages import endonym
+from core.i18n import active_language, view_translations
+from countries.models import CountryPage
 from share import conf, guards, notify
 from share.forms import ShareForm
 from share.history import record
@@ -23,21 +22,12 @@ from share.withdrawal import find_submission, make_token
 logger = logging.getLogger(__name__)
 
 
-def language_links(request):
-    """This page in every portal language (a Django view has no Wagtail translations)."""
-    query = f"?{request.GET.urlencode()}" if request.GET else ""
-    return [
-        {"code": code, "name": endonym(code), "url": translate_url(request.path, code) + query}
-        for code, _name in settings.LANGUAGES
-    ]
-
-
 def _render(request, form, status=200, problem=""):
     context = {
         "form": form,
         "problem": problem,
         "retention_days": conf.get("SHARE_CONTACT_RETENTION_DAYS"),
-        "language_links": language_links(request),
+        "language_links": view_translations(request),
     }
     return render(request, "share/form.html", context, status=status)
 
@@ -97,8 +87,6 @@ def _share(request):
 
 
 def _save(form):
-    from countries.models import CountryPage
-
     data = form.cleaned_data
     consent = data["consent_publish"]
     with transaction.atomic():
@@ -131,12 +119,12 @@ def _notify(request, submission):
 
 
 def thanks(request):
-    return render(request, "share/thanks.html", {"language_links": language_links(request)})
+    return render(request, "share/thanks.html", {"language_links": view_translations(request)})
 
 
 def withdraw(request, token):
     submission = find_submission(token)
-    context = {"submission": submission, "language_links": language_links(request)}
+    context = {"submission": submission, "language_links": view_translations(request)}
     if submission is None:
         return render(request, "share/withdraw.html", context, status=404)
     if request.method == "POST" and submission.withdrawal_requested_at is None:

@@ -1,5 +1,6 @@
 from django import template
 from django.utils import translation
+from django.utils.html import format_html_join
 from wagtail.models import Locale, Page, Site
 
 from core import i18n, seo
@@ -30,6 +31,17 @@ def list_separator():
 @register.filter
 def endonym(code):
     return to_endonym(code)
+
+
+@register.simple_tag
+def language_names(codes):
+    """The languages of `codes` by their own names, each marked with its language and
+    direction, joined by the visitor's list separator ("Available in: ...")."""
+    return format_html_join(
+        list_separator(),
+        '<span lang="{}" dir="{}">{}</span>',
+        ((to_bcp47(code), direction(code), to_endonym(code)) for code in codes),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -64,26 +76,19 @@ def main_menu(context, current=None):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    sections = list(site.root_page.get_children().live().in_menu())
+    sections = list(site.root_page.get_children().live().in_menu().select_related("locale"))
     if not sections:
         return []
-    active = Locale.get_active()
-    translated = {
-        p.translation_key: p
-        for p in Page.objects.filter(
-            locale=active, translation_key__in=[s.translation_key for s in sections]
-        ).live()
-    }
+    translated = i18n.pages_by_key(Page.objects.live(), [s.translation_key for s in sections])
     items = []
     for section in sections:
         shown = translated.get(section.translation_key, section)
-        url = (
-            shown.get_url(request=request)
-            if shown.locale_id == active.pk
-            else i18n.url_in_language(section, active.language_code, request)
-        )
         items.append(
-            {"title": shown.title, "url": url, "current": _current(current, section, shown)}
+            {
+                "title": shown.title,
+                "url": i18n.url_for_visitor(shown, request),
+                "current": _current(current, section, shown),
+            }
         )
     return items
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from pypdf import PdfReader
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
@@ -26,8 +27,6 @@ def pdf_page_count(document):
     file must never stop an editor from saving, so any failure is logged and ignored."""
     if document.file_extension.lower() != "pdf":
         return None
-    from pypdf import PdfReader
-
     try:
         with document.open_file() as handle:
             return len(PdfReader(handle).pages)

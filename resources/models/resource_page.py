@@ -16,10 +16,12 @@ from wagtail.search import index
 from core import i18n
 from resources import api
 from resources.accessibility import ACCESS_FEATURES
+from resources.context import detail_context
 from resources.models.downloads import DownloadCount
 from resources.models.files import ResourceFile, ResourceLanguage
 from resources.panels import DownloadCountsPanel
 from search.boosts import SUMMARY_BOOST
+from search.documents import document_text
 from search.reindex import index_with_relations
 
 
@@ -187,8 +189,6 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
 
     def document_text(self):
         """The text extracted from this resource's PDF files, indexed with it."""
-        from search.documents import document_text
-
         return document_text(self.files.model.objects.filter(page=self).values("document"))
 
     @classmethod
@@ -222,9 +222,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
 
     def base_url(self, request):
         """The page's URL under the visitor's language prefix, translated or not."""
-        if i18n.is_fallback(self):
-            return i18n.url_in_language(self, i18n.active_language(), request)
-        return self.get_url(request=request)
+        return i18n.url_for_visitor(self, request)
 
     @path("download/<int:file_id>/", name="download")
     def download(self, request, file_id):
@@ -236,8 +234,6 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         return redirect(file.document.url)
 
     def get_context(self, request, *args, **kwargs):
-        from resources.context import detail_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))
         return context

@@ -14,6 +14,8 @@ def SearchBackend(params):  # noqa: N802 (Wagtail looks up this name)
     languages = params.pop("LANGUAGES", None)
     backend = wagtail_database.SearchBackend(params)
     vendor_class = type(backend).__name__
+    # Each vendor's module is imported only on its database: the PostgreSQL one needs
+    # psycopg and django.contrib.postgres, which a SQLite install may lack. No cycle.
     if vendor_class == "PostgresSearchBackend":
         from .postgres import LocalePostgresSearchBackend
 

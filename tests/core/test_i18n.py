@@ -95,3 +95,43 @@ def test_inline_lists_use_the_languages_separator(code, expected):
     )
     with translation.override(code):
         assert template.render(Context({"items": ["a", "b"]})) == expected
+
+
+def test_url_for_visitor_is_the_own_url_or_the_same_path_under_the_active_prefix(section):
+    first, second, _ = section["pages"]
+    with translation.override("fr"):
+        assert i18n.url_for_visitor(section["translated"]) == "/fr/news/item-1/"
+        # No live-translation look-up: an English page goes under /fr/ as it is.
+        assert i18n.url_for_visitor(second) == "/fr/news/item-2/"
+    with translation.override("en"):
+        assert i18n.url_for_visitor(first) == "/en/news/item-1/"
+
+
+def test_url_for_visitor_needs_no_query_when_the_locale_is_selected(
+    section, django_assert_num_queries
+):
+    first = Page.objects.select_related("locale").get(pk=section["pages"][0].pk)
+    first.get_url()  # warms the site's root paths, cached per request and page
+    with translation.override("fr"), django_assert_num_queries(0):
+        assert i18n.url_for_visitor(first) == "/fr/news/item-1/"
+
+
+def test_names_by_key_reads_the_active_language_in_one_query(section, django_assert_num_queries):
+    keys = [page.translation_key for page in section["pages"]]
+    with translation.override("fr"), django_assert_num_queries(1):
+        names = i18n.names_by_key(Page.objects.all(), keys)
+    # The draft counts: names are the caller's to filter (e.g. live pages only).
+    assert names == {keys[0]: "Article 1", keys[1]: "Item 2"}
+    assert i18n.names_by_key(Page.objects.live(), keys, language_code="fr") == {
+        keys[0]: "Article 1"
+    }
+    english = i18n.names_by_key(Page.objects.all(), keys, field="slug", language_code="en")
+    assert english == {key: f"item-{n}" for key, n in zip(keys, (1, 2, 3), strict=True)}
+
+
+def test_view_translations_keep_the_path_and_query(rf):
+    request = rf.get("/en/share/", {"country": "ke"})
+    with translation.override("en"):
+        links = {link["code"]: link["url"] for link in i18n.view_translations(request)}
+    assert links["fr"] == "/fr/share/?country=ke"
+    assert links["en"] == "/en/share/?country=ke"

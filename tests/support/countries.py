@@ -19,22 +19,22 @@ def publish(page):
     return page
 
 
-def country_index(home):
-    index = CountryIndexPage.objects.child_of(home).first()
+def _index(home, model, title, slug):
+    """The home page's child of type `model`, made and published the first time."""
+    index = model.objects.child_of(home).first()
     if index is None:
-        index = CountryIndexPage(title="Countries", slug="countries", show_in_menus=True)
+        index = model(title=title, slug=slug, show_in_menus=True)
         home.add_child(instance=index)
         publish(index)
     return index
+
+
+def country_index(home):
+    return _index(home, CountryIndexPage, "Countries", "countries")
 
 
 def story_index(home):
-    index = StoryIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = StoryIndexPage(title="Stories", slug="stories", show_in_menus=True)
-        home.add_child(instance=index)
-        publish(index)
-    return index
+    return _index(home, StoryIndexPage, "Stories", "stories")
 
 
 def country(index, title, code, status="implementing", region="afr", **fields):
