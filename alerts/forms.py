@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.facets import taxonomy_choices
-from core.forms import ErrorSummaryMixin
+from core.forms import EmailField, ErrorSummaryMixin
 from core.taxonomy import Topic
 from countries.queries import country_choices
 
@@ -12,7 +12,7 @@ from countries.queries import country_choices
 class SubscribeForm(ErrorSummaryMixin, forms.Form):
     use_required_attribute = False  # the server's messages are read out; bubbles are not
 
-    email = forms.EmailField(
+    email = EmailField(
         label=_("Your email address"),
         help_text=_("We send a link to this address. Click it to start the emails."),
         error_messages={

@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ErrorSummaryMixin
+from core.forms import EmailField, ErrorSummaryMixin
 from countries.queries import country_choices
 from share import conf
 from share.choices import Role
@@ -49,7 +49,7 @@ class ShareForm(ErrorSummaryMixin, forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = EmailField(
         label=_("Your email address (optional)"),
         help_text=_("Only the country team sees it. We use it only if you allow it below."),
         required=False,

@@ -1,7 +1,7 @@
 # Django discovers an app's models here; each concept has its own module.
 from resources.models.downloads import DownloadCount
 from resources.models.files import CaptionTrack, ResourceFile, ResourceLanguage, ResourceLink
-from resources.models.index_page import ResourceIndexPage
+from resources.models.resource_index_page import ResourceIndexPage
 from resources.models.resource_page import RelatedResource, ResourcePage
 from resources.taxonomy import Audience, ResourceType
 

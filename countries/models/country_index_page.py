@@ -1,17 +1,16 @@
-"""The two listings: countries at /<lang>/countries/ and stories at /<lang>/stories/."""
+"""The countries listing at /<lang>/countries/: a world map and a table, filtered by
+status and WHO region."""
 
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from core import facets
 from core.i18n import with_locale_fallback
-from core.listing import FilterableListingMixin, active_filter_links
+from core.listing import FilterableListingMixin
 from countries import context as page_context
-from countries.forms import STORY_FACETS, CountryFilterForm, StoryFilterForm
+from countries.forms import CountryFilterForm
 from countries.models.country_page import CountryPage
-from countries.models.story_page import StoryPage
 from countries.workflow import assign_country_review
 
 
@@ -52,39 +51,4 @@ class CountryIndexPage(FilterableListingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(page_context.country_index_context(context, request))
-        return context
-
-
-class StoryIndexPage(FilterableListingMixin, Page):
-    intro = models.TextField(blank=True, help_text=_("What visitors find on this page."))
-
-    filter_form_class = StoryFilterForm
-    per_page = 12
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-
-    class Meta:
-        verbose_name = _("story index page")
-
-    def get_base_queryset(self, request):
-        stories = with_locale_fallback(StoryPage.objects.live()).with_country_key()
-        return stories.defer_streamfields().select_related("locale").order_by("-date", "-pk")
-
-    def apply_filters(self, queryset, filters):
-        selected = facets.selected_keys(filters, STORY_FACETS)
-        return facets.narrow(queryset, facets.chosen(STORY_FACETS, selected))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        form, filters = context["filter_form"], context["filters"]
-        counts = facets.counts_in_database(
-            self.get_base_queryset(request),
-            STORY_FACETS,
-            facets.selected_keys(filters, STORY_FACETS),
-        )
-        form.show_counts(counts, filters)
-        context["results"] = page_context.decorate_stories(context["results"], request)
-        context["active_filters"] = active_filter_links(request, filters, form.fields)
         return context
