@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import auth_limits, two_factor
 from portal.api import api_router
 from portal.robots import robots_txt
 from portal.sitemap import PortalSitemap
@@ -14,6 +15,12 @@ from share import urls as share_urls
 sitemaps = {"pages": PortalSitemap}
 
 urlpatterns = [
+    # Wagtail's password reset, limited per address and per email (portal/auth_limits.py);
+    # before the admin's URLs so it answers this path.
+    path("admin/password_reset/", auth_limits.password_reset),
+    # wagtail-2fa's code page with a form that works with django-otp >= 1.7.1
+    # (portal/two_factor.py); same name, so its middleware lets the page through.
+    path("admin/2fa/auth", two_factor.VerifyView.as_view(), name="wagtail_2fa_auth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,6 +56,11 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The admin's ways in (docs/security.md): sign-in lockouts and two-factor sign-in.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "wagtail_2fa",
 ]
 
 MIDDLEWARE = [
@@ -65,9 +71,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Asks admin users with a 2FA device (or who must have one) for a code.
+    "portal.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into AXES_LOCKOUT_CALLABLE's page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -134,6 +144,9 @@ MAX_DOCUMENT_UPLOAD_BYTES = int(os.environ.get("MAX_DOCUMENT_UPLOAD_BYTES", 100 
 # Editors' uploads: images lose their EXIF (GPS, camera serial), documents have a limit.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.MetadataFreeImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.LimitedDocumentForm"
+# Documents go through Django, which serves only those a public page uses
+# (core/public_media.py); never a redirect to a storage URL that could be passed on.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # ELASTICSEARCH_URL switches search to Elasticsearch; unset means Wagtail's database
@@ -216,6 +229,38 @@ SEARCH_QUERY_RETENTION_DAYS = int(os.environ.get("SEARCH_QUERY_RETENTION_DAYS", 
 # Behind a proxy, the request header holding the client's address (e.g. "HTTP_X_REAL_IP"),
 # used by the rate limits (core/ratelimit.py). Set only when the proxy overwrites it.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Sign-in lockouts (django-axes, docs/security.md). Its backend refuses a locked-out
+# account or address before ModelBackend checks the password.
+AUTHENTICATION_BACKENDS = [
+    "portal.auth_limits.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", 60)))
+# Counted separately: one address cannot try many accounts, one account cannot be tried
+# from many addresses.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The same address as the rate limits, so CLIENT_IP_HEADER serves both.
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+# Failures are rows in the database every worker and server already shares; no Redis
+# needed, and a cache eviction cannot forget a lockout. `manage.py axes_reset` unlocks.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# A lockout lasts AXES_COOLOFF_TIME from the last counted failure: tries during it are
+# refused unchecked and do not extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Successful sign-ins are not needed for lockouts; no table of staff addresses grows.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_LOCKOUT_CALLABLE = "portal.auth_limits.locked_out"
+# Password-reset requests per hour, per client address and per email address.
+PORTAL_PASSWORD_RESET_LIMIT = int(os.environ.get("PORTAL_PASSWORD_RESET_LIMIT", 5))
+
+# Two-factor sign-in (wagtail-2fa, TOTP): optional for every admin user; with
+# PORTAL_REQUIRE_2FA, required of superusers and Moderators (portal/two_factor.py).
+PORTAL_REQUIRE_2FA = os.environ.get("PORTAL_REQUIRE_2FA", "false").lower() == "true"
+# wagtail-2fa's own switch, on so its views and menu check devices; whom it asks for a code
+# is decided by portal.two_factor.TwoFactorMiddleware.
+WAGTAIL_2FA_REQUIRED = True
 
 # Background work (search indexing, reference index, later PDF text extraction) goes
 # through django-tasks. The immediate backend runs it in the request; a deployment with a

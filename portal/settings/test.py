@@ -13,3 +13,5 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Whatever the shell's environment says: tests that need 2FA required turn it on.
+PORTAL_REQUIRE_2FA = False
