@@ -116,6 +116,14 @@ def view_translations(request):
     ]
 
 
+def publicly_visible(queryset, language_code=None):
+    """What any public surface may show of `queryset` (pages): live, under no view
+    restriction (password, logged-in users, groups) on the page or an ancestor, in the
+    visitor's language with the English fallback. Feeds, listings, the library, country
+    and home pages, open data, alert digests and search use this one queryset."""
+    return with_locale_fallback(queryset.live().public(), language_code)
+
+
 def with_locale_fallback(queryset, language_code=None):
     """Pages of the active locale, plus default-locale pages not translated into it.
 
