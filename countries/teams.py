@@ -25,6 +25,12 @@ def group_name(country_name):
     return f"{country_name} editors"
 
 
+def name_taken(country):
+    """True when a group of that name exists and is not this country's own team."""
+    own = CountryTeam.objects.filter(country_key=country.translation_key).values("group_id")
+    return Group.objects.filter(name=group_name(country.title)).exclude(pk__in=own).exists()
+
+
 def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 

@@ -99,6 +99,12 @@ class CountryPage(Page):
         )
         if clash.exists():
             raise ValidationError({"iso_code": _("Another country page already uses this code.")})
+        # The country's team group is named after the English title: two countries with one
+        # name would need one group name twice (an IntegrityError at publish).
+        if self.locale_id == Locale.get_default().pk and teams.name_taken(self):
+            raise ValidationError(
+                {"title": _("Another country is already called this. Please choose another name.")}
+            )
 
     def save(self, *args, **kwargs):
         # The page and its team (group, collection, permissions) are saved together,

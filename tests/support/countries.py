@@ -3,6 +3,7 @@
 import datetime
 
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from countries.models import (
     CountryIndexPage,
@@ -79,3 +80,24 @@ def add_values(country_page, kind, values, source="sample data"):
         for date, value in values
     ]
     return publish(country_page)
+
+
+def edit_form(page, **changes):
+    """The admin's edit form data for a country page, as the browser would send it."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "iso_code": page.iso_code,
+        "who_region": page.who_region,
+        "status": page.status,
+        "year_joined": "",
+        "summary": page.summary,
+        "body": rich_text("<p>Body</p>"),
+        "partners": rich_text(""),
+        "contact": rich_text(""),
+        "training_languages": inline_formset([]),
+        "indicator_values": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(changes)
+    return nested_form_data(data)
