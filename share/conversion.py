@@ -2,6 +2,7 @@
 then goes through the Country review workflow like any other story."""
 
 import os
+import secrets
 
 from django.core.files import File
 from django.db import transaction
@@ -11,9 +12,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
-from countries.models import CountryTeam, StoryPage
+from countries.models import StoryPage
+from countries.teams import provision_team
 from share.choices import Role, Status
 from share.history import record
 
@@ -41,20 +42,20 @@ def attribution(submission):
 
 
 def _wagtail_image(submission, user):
-    team = (
-        CountryTeam.objects.filter(country_key=submission.country.translation_key)
-        .select_related("collection")
-        .first()
-    )
-    collection = team.collection if team and team.collection else Collection.get_first_root_node()
+    """The photo as a Wagtail image in the country team's collection (never Root, where
+    every editor could choose it), under a random file name: Wagtail serves image files
+    and renditions from MEDIA_URL by path, so the path must not be guessable before a
+    published story links it. Title and name carry nothing of the sharer."""
+    collection = provision_team(submission.country).collection
     Image = get_image_model()
     image = Image(
         title=_("Shared experience %(number)s") % {"number": submission.pk},
         collection=collection,
         uploaded_by_user=user,
     )
+    extension = os.path.splitext(submission.image.name)[1].lower()
     with submission.image.open("rb") as source:
-        image.file.save(os.path.basename(submission.image.name), File(source), save=False)
+        image.file.save(f"shared-{secrets.token_hex(16)}{extension}", File(source), save=False)
     image._set_image_file_metadata()
     image.save()
     return image
@@ -74,6 +75,7 @@ def convert_to_story(submission, user):
 def _create_story(submission, user):
     text = submission.what_happened
     body = [{"type": "text", "value": linebreaks(text, autoescape=True)}]
+    image = None
     with transaction.atomic():
         if submission.image:
             # No alt text: the image block refuses to be saved until the editor writes it
@@ -104,22 +106,9 @@ def _create_story(submission, user):
         story.save_revision(user=user, clean=False, log_action=True)
         old = submission.status
         submission.story_page = story
+        submission.story_image = image
         submission.set_status(Status.CONVERTED)
         submission.save()
         record(submission, "share.status", user=user, old=old, new=submission.status)
         record(submission, "share.converted", user=user, page=story.pk)
     return story
-
-
-def withdraw(submission, user):
-    """The moderator's confirmation: unpublish the story (every translation) and delete
-    the submission and its image file."""
-    with transaction.atomic():
-        if submission.story_page:
-            story = submission.story_page
-            for page in story.get_translations(inclusive=True).live().specific():
-                page.unpublish(user=user, log_action=True)
-        record(submission, "share.withdrawn", user=user)
-        if submission.image:
-            submission.image.delete(save=False)
-        submission.delete()

@@ -12,6 +12,15 @@ ACTIONS = {
     "share.received": (_("Received"), _("Shared experience received")),
     "share.converted": (_("Converted to story"), _("Draft story created")),
     "share.withdrawal_requested": (_("Withdrawal requested"), _("The sharer asked to withdraw")),
+    "share.story_deleted": (
+        _("Draft story deleted"),
+        _("The story was never published: deleted with its translations and revisions"),
+    ),
+    "share.story_emptied": (
+        _("Story emptied"),
+        _("The story was unpublished and its text and photo removed from every revision"),
+    ),
+    "share.photo_deleted": (_("Photo deleted"), _("The story's copy of the photo was deleted")),
     "share.withdrawn": (_("Withdrawn"), _("Deleted at the sharer's request")),
     "share.contacts_purged": (_("Contact details deleted"), _("Name and email deleted")),
 }

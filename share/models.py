@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model_string
 
 from share.choices import CLOSED, Role, Status
 from share.storage import private_storage
@@ -29,6 +30,10 @@ class Submission(models.Model):
     withdrawal_requested_at = models.DateTimeField(null=True, blank=True)
     story_page = models.ForeignKey(
         "countries.StoryPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The Wagtail image copied from `image` for the story: deleted on withdrawal.
+    story_image = models.ForeignKey(
+        get_image_model_string(), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     class Meta:

@@ -16,7 +16,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import ModelLogEntry
 
 from share.choices import Status
-from share.conversion import ConversionRefused, convert_to_story, withdraw
+from share.conversion import ConversionRefused, convert_to_story
+from share.erasure import withdraw
 from share.history import record
 from share.permissions import can_see_queue, is_moderator, visible_submissions
 
@@ -102,7 +103,9 @@ def confirm_withdrawal(request, pk):
     if not is_moderator(request.user):
         return HttpResponseForbidden(_("Only moderators confirm a withdrawal."))
     withdraw(submission, request.user)
-    messages.success(request, _("The submission is deleted and its story unpublished."))
+    messages.success(
+        request, _("The submission, its photo and the sharer's text in its story are deleted.")
+    )
     return redirect(f"{NAME}:index")
 
 
