@@ -1,9 +1,13 @@
 """What keeps a country page from being deleted (core/deletion.py): its team's members
-would lose their access, and its indicator values would go with it."""
+would lose their access, and its indicator values would go with it. And what a country
+team member may see of other countries in the admin (countries/admin_scope.py)."""
 
+from django.http import Http404
+from django.urls import path
 from django.utils.translation import ngettext
 from wagtail import hooks
 
+from countries import admin_scope
 from countries.models import CountryPage, CountryTeam
 
 
@@ -30,3 +34,53 @@ def country_in_use(page):
             % {"n": members}
         )
     return reasons
+
+
+# What a country team member may see of other countries (countries/admin_scope.py; the
+# views with no hook are guarded by its AdminScopeMiddleware).
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages(pages, request):
+    return admin_scope.visible_pages(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_pages(parent_page, pages, request):
+    return admin_scope.visible_pages(pages, request.user)
+
+
+@hooks.register("before_move_page")
+def refuse_moving_hidden_pages(request, page_to_move, destination):
+    # The confirmation page names the page before Wagtail checks the move is allowed.
+    if not admin_scope.may_see_page(request.user, page_to_move.pk):
+        raise Http404
+
+
+@hooks.register("construct_admin_api", order=100)
+def scoped_admin_api(router):
+    # After Wagtail's own endpoints of the same names (order), which these replace.
+    router.register_endpoint("pages", admin_scope.ScopedPagesAPIViewSet)
+    router.register_endpoint("images", admin_scope.ScopedImagesAPIViewSet)
+    router.register_endpoint("documents", admin_scope.ScopedDocumentsAPIViewSet)
+
+
+@hooks.register("register_admin_urls", order=-100)
+def scoped_views():
+    # Ahead of the URLs Wagtail's images app and wagtail-localize register for the same
+    # paths, which answer with any object whatever the user's permissions.
+    return [
+        path(
+            "images/chooser/<int:image_id>/select_format/",
+            admin_scope.select_format,
+            name="scoped_image_select_format",
+        ),
+        path(
+            "localize/reports/translations/",
+            admin_scope.ScopedTranslationsReportView.as_view(),
+            name="scoped_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            admin_scope.ScopedTranslationsReportView.as_view(results_only=True),
+            name="scoped_translations_report_results",
+        ),
+    ]

@@ -4,26 +4,42 @@ CSV export. `?locale=fr` lists the French pages that are missing or out of date.
 import csv
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from core.languages import endonym
+from countries import admin_scope
 from countries.models import CountryPage, CountryTeam
 from portal import translation_status
 
 SUMMARY_COLUMNS = ["language", "page_type", "total", "translated", "out_of_date", "missing"]
 
 
+# The largest id a page can have on PostgreSQL (a 32-bit serial column); beyond it the
+# database raises an error instead of finding nothing.
+MAX_PAGE_ID = 2**31 - 1
+
+
+class BadSection(ValueError):
+    pass
+
+
 def _section(request):
-    """Restrict to one section of the English tree (e.g. a country), by page id."""
+    """Restrict to one section of the English tree (e.g. a country), by page id. A page
+    the user may not see in the admin (another country's draft) is a 404 like a missing
+    one, so the report tells nothing of it."""
     section_id = request.GET.get("section", "")
     if not section_id:
         return None
-    if not section_id.isdigit():
-        raise Http404("section must be a page id")
-    return get_object_or_404(Page, pk=section_id)
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    if not (section_id.isascii() and section_id.isdigit()) or int(section_id) > MAX_PAGE_ID:
+        raise BadSection(section_id)
+    page = get_object_or_404(Page, pk=int(section_id))
+    if not admin_scope.may_see_page(request.user, page.pk):
+        raise Http404
+    return page
 
 
 def _own_country(user):
@@ -36,15 +52,20 @@ def _own_country(user):
     ).first()
 
 
-def _countries():
-    return CountryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by(
-        "title"
-    )
+def _countries(user):
+    countries = CountryPage.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return admin_scope.visible_pages(countries, user).order_by("title")
 
 
 def translation_report(request):
     # Registered through `register_admin_urls`, so Wagtail checks admin access.
-    section = _section(request)
+    try:
+        section = _section(request)
+    except BadSection:
+        return HttpResponseBadRequest(
+            _("“section” must be the number of a page, as the country menu gives it."),
+            content_type="text/plain; charset=utf-8",
+        )
     if section is None and "section" not in request.GET:
         section = _own_country(request.user)
     code = request.GET.get("locale")
@@ -72,15 +93,19 @@ def translation_report(request):
         {
             "rows": rows,
             "section": section,
-            "countries": _countries(),
+            "countries": _countries(request.user),
             "header_title": _("Translation status"),
         },
     )
 
 
 def _locale_detail(request, locale, section):
-    missing = translation_status.missing_pages(locale, section).specific(defer=True)
-    out_of_date = translation_status.out_of_date_pages(locale, section)
+    user = request.user
+    missing = admin_scope.visible_pages(translation_status.missing_pages(locale, section), user)
+    missing = missing.specific(defer=True)
+    out_of_date = admin_scope.visible_pages(
+        translation_status.out_of_date_pages(locale, section), user
+    )
     if request.GET.get("export") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         filename = f"translation-status-{locale.language_code}.csv"

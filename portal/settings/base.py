@@ -73,6 +73,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Asks admin users with a 2FA device (or who must have one) for a code.
     "portal.two_factor.TwoFactorMiddleware",
+    # A country team sees other countries' pages only as the public does, in the admin
+    # views Wagtail gives no hook for (countries/admin_scope.py).
+    "countries.admin_scope.AdminScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -71,9 +71,37 @@ def test_html_report_renders_and_links_each_language(admin_client, pages):
     assert '?locale=ar" lang="ar">العربية</a>' in response.content.decode()
 
 
-@pytest.mark.parametrize("query", ["?locale=xx", "?section=abc", "?section=999999"])
+@pytest.mark.parametrize("query", ["?locale=xx", "?section=999999"])
 def test_bad_input_is_a_404(admin_client, pages, query):
     assert admin_client.get(f"/admin/reports/translation-status/{query}").status_code == 404
+
+
+@pytest.mark.parametrize("value", ["abc", "²", "-1", "1e3", "99999999999999999999"])
+def test_a_section_that_is_not_a_page_number_is_a_400_with_a_message(admin_client, pages, value):
+    response = admin_client.get("/admin/reports/translation-status/", {"section": value})
+    assert response.status_code == 400
+    assert "must be the number of a page" in response.content.decode()
+
+
+def test_a_country_team_sees_nothing_of_another_countrys_draft(client, pages, portal_site):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from countries.models import CountryPage
+    from tests.support.countries import country, country_index
+
+    index = country_index(portal_site)
+    country(index, "Kenya", "KE")
+    ghana = CountryPage(title="Ghana secret draft", iso_code="GH", status="planning")
+    ghana.who_region, ghana.summary, ghana.live = "afr", "Draft.", False
+    index.add_child(instance=ghana)
+    editor = get_user_model().objects.create_user("kenya-editor", password="x")
+    editor.groups.add(Group.objects.get(name="Kenya editors"))
+    client.force_login(editor)
+    body = client.get("/admin/reports/translation-status/?section=").content.decode()
+    assert "Kenya" in body and "Ghana secret draft" not in body
+    response = client.get(f"/admin/reports/translation-status/?section={ghana.pk}")
+    assert response.status_code == 404
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, pages):
