@@ -8,7 +8,6 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import Collection, GroupPagePermission, Page, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.support import countries as build
 
@@ -114,30 +113,10 @@ def test_kenya_editor_is_refused_ghana_in_the_admin(client, tree, kenya_editor):
     assert [image.collection.name for image in Image.objects.all()] == ["Kenya"]
 
 
-def edit_form(page, **changes):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "iso_code": page.iso_code,
-        "who_region": page.who_region,
-        "status": page.status,
-        "year_joined": "",
-        "summary": page.summary,
-        "body": rich_text("<p>Body</p>"),
-        "partners": rich_text(""),
-        "contact": rich_text(""),
-        "training_languages": inline_formset([]),
-        "indicator_values": inline_formset([]),
-        "comments": inline_formset([]),
-    }
-    data.update(changes)
-    return nested_form_data(data)
-
-
 def submit(client, page, editor, **changes):
     client.force_login(editor)
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    response = client.post(url, edit_form(page, **changes, **{"action-submit": "Submit"}))
+    response = client.post(url, build.edit_form(page, **changes, **{"action-submit": "Submit"}))
     assert response.status_code == 302, response.context["form"].errors
     return WorkflowState.objects.filter(object_id=str(page.pk)).latest("created_at")
 
