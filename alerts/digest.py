@@ -1,9 +1,10 @@
 """What a subscriber has not heard of yet: stories and resources first published in a
-window, in their countries or topics, in their language with English fallback."""
+window, in their countries or topics, in their language with English fallback. Only what
+any visitor may see (`core.i18n.publicly_visible`): nothing under a view restriction."""
 
 from django.db.models import Q
 
-from core.i18n import with_locale_fallback
+from core.i18n import publicly_visible
 from core.taxonomy import Topic
 from countries.models import StoryPage
 from countries.queries import english_countries
@@ -23,7 +24,7 @@ def new_pages(subscription, since, until):
     topics = Topic.objects.filter(slug__in=subscription.topics).values("translation_key")
 
     def window(model):
-        return with_locale_fallback(model.objects.live(), language).filter(
+        return publicly_visible(model.objects.all(), language).filter(
             first_published_at__gt=since, first_published_at__lte=until
         )
 

@@ -1,9 +1,11 @@
-"""The subscription form, the confirmation link and the unsubscribe link."""
+"""The subscription form, the confirmation link and the unsubscribe link. Opening either
+link (GET) changes nothing: it shows a page with one button that posts to the link."""
 
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -71,17 +73,38 @@ def bad_link(request):
     )
 
 
+def _action(request, title, text, button):
+    """A page that asks for one press of a button: opening a link (GET) changes nothing,
+    so mail scanners that open every link confirm or stop nothing."""
+    context = {
+        "title": title,
+        "text": text,
+        "button": button,
+        "language_links": view_translations(request),
+    }
+    return render(request, "alerts/action.html", context)
+
+
+@never_cache  # a page for one secret link, with a CSRF token
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    pk = tokens.read(token, tokens.CONFIRM)
+    pk = tokens.read_confirm(token)
     subscription = Subscription.objects.filter(pk=pk).first() if pk else None
     if subscription is None:
         return bad_link(request)
+    if request.method != "POST":
+        return _action(
+            request,
+            _("Start your email alerts"),
+            _("Press the button to start the email alerts you asked for."),
+            _("Start my alerts"),
+        )
     with transaction.atomic():
         if subscription.confirmed_at is None:
             subscription.confirmed_at = timezone.now()
             subscription.save(update_fields=["confirmed_at"])
         # The newest confirmed choices replace any older subscription of the address.
-        Subscription.objects.filter(email__iexact=subscription.email).exclude(
+        Subscription.objects.filter(address_key=tokens.address_key(subscription.email)).exclude(
             pk=subscription.pk
         ).delete()
     return message(
@@ -91,13 +114,39 @@ def confirm(request, token):
     )
 
 
-@csrf_exempt  # mail clients post the one-click unsubscribe (RFC 8058) without a form
+def _subscriptions_of(found):
+    """Every subscription of the address an unsubscribe link was made for."""
+    kind, value = found
+    if kind == "subscription":  # a link signed before links carried the address's key
+        subscription = Subscription.objects.filter(pk=value).first()
+        if subscription is None:
+            return Subscription.objects.none()
+        value = tokens.address_key(subscription.email)
+    return Subscription.objects.filter(address_key=value)
+
+
+# Mail providers post the one-click unsubscribe (RFC 8058, the List-Unsubscribe-Post
+# header) with no CSRF token; the link's signed token is what proves the right to stop.
+@csrf_exempt
+@never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    pk = tokens.read(token, tokens.UNSUBSCRIBE)
-    if pk is None:
+    found = tokens.read_unsubscribe(token)
+    if found is None:
         return bad_link(request)
-    Subscription.objects.filter(pk=pk).delete()
+    subscriptions = _subscriptions_of(found)
+    if request.method == "POST":
+        subscriptions.delete()
+    elif subscriptions.exists():
+        return _action(
+            request,
+            _("Stop your email alerts"),
+            _(
+                "Press the button to stop all email alerts to this address. We then delete "
+                "your email address and your choices."
+            ),
+            _("Stop my alerts"),
+        )
     return message(
         request,
         _("You will get no more alerts"),
