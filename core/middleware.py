@@ -1,8 +1,12 @@
 import re
 
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
-from django.urls import is_valid_path
+from django.urls import is_valid_path, reverse
+
+from core.security_headers import permissions_policy_header
 
 # A first path segment shaped like a language tag (`de`, `pt-br`, `zh-hant`).
 LANGUAGE_TAG = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)(/|$)", re.IGNORECASE)
@@ -28,3 +32,47 @@ class PortalLocaleMiddleware(LocaleMiddleware):
                 response.setdefault("Content-Language", request.LANGUAGE_CODE)
                 return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, sending the admin its own policy.
+
+    The public site gets `CONTENT_SECURITY_POLICY`: no inline script or style, nothing from
+    another origin but the video players' frames. The Wagtail admin (and wagtail-localize's
+    editor, the sign-in and 2FA pages under it) needs inline scripts and styles, so paths
+    under the admin get `PORTAL_ADMIN_CONTENT_SECURITY_POLICY`.
+
+    A preview is the public page rendered for the admin (Wagtail runs the middleware for
+    the page's own URL, then returns the response from an admin view): it keeps the public
+    policy, so editors see what visitors will, but may be framed by the admin's preview
+    panel (`frame-ancestors 'self'`, as Wagtail's X-Frame-Options: SAMEORIGIN).
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_preview", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        elif request.path_info.startswith(admin_prefix()):
+            parts.config = settings.PORTAL_ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+def admin_prefix():
+    return reverse("wagtailadmin_home")
+
+
+class PermissionsPolicyMiddleware:
+    """`Permissions-Policy` on every response, from the PERMISSIONS_POLICY setting: the
+    browser features the portal never uses are switched off for it and any frame in it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = permissions_policy_header(settings.PERMISSIONS_POLICY)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.header:
+            response.headers.setdefault("Permissions-Policy", self.header)
+        return response

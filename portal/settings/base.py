@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 from core.languages import DEFAULT_LANGUAGE, LANGUAGES, register_extra_lang_info
 
@@ -65,6 +66,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files get them too (docs/security.md).
+    "core.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.PortalLocaleMiddleware",
@@ -264,6 +268,88 @@ PORTAL_REQUIRE_2FA = os.environ.get("PORTAL_REQUIRE_2FA", "false").lower() == "t
 # wagtail-2fa's own switch, on so its views and menu check devices; whom it asks for a code
 # is decided by portal.two_factor.TwoFactorMiddleware.
 WAGTAIL_2FA_REQUIRED = True
+
+# Content-Security-Policy (django-csp; docs/security.md). The public site runs no inline
+# script or style and loads nothing from another origin; the only other origins are the
+# video players' frames (resources' video_url, countries' video blocks). Production adds
+# the media storage's origin to img-src and upgrade-insecure-requests.
+PORTAL_VIDEO_FRAME_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": PORTAL_VIDEO_FRAME_ORIGINS,
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+# The admin (every path under /admin/: Wagtail, wagtail-localize's editor, sign-in, 2FA)
+# needs inline scripts and styles; it may frame itself (previews, block previews) and
+# shows the video players' thumbnails. It calls no other origin: no Gravatar, no upgrade
+# check (below), so it works on a closed network and tells no one who edits.
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            "https://i.ytimg.com",
+            "https://i.vimeocdn.com",
+        ],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "frame-src": ["'self'", *PORTAL_VIDEO_FRAME_ORIGINS],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # avatars are uploaded or the default, served here
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # upgrades are planned yearly (LTS), not prompted
+# Editors embed videos from the providers the public policy frames, and no other.
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [youtube, vimeo]},
+]
+
+# Permissions-Policy on every response (core.middleware): browser features the portal never
+# uses, denied to it and to any frame. Features the video players ask for (autoplay,
+# fullscreen, encrypted-media, picture-in-picture, accelerometer, gyroscope) are left alone.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Background work (search indexing, reference index, later PDF text extraction) goes
 # through django-tasks. The immediate backend runs it in the request; a deployment with a

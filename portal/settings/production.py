@@ -8,6 +8,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from core.security_headers import s3_media_origins, with_sources
+
 from .base import *  # noqa: F403
 
 
@@ -57,6 +59,31 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+
+# Content-Security-Policy (docs/security.md): images may come from the media bucket (or
+# its CDN), and every http:// address on a page is fetched over https://.
+MEDIA_ORIGINS = (
+    s3_media_origins(
+        os.environ["AWS_STORAGE_BUCKET_NAME"],
+        custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""),
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+        region=os.environ.get("AWS_S3_REGION_NAME", ""),
+    )
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME")
+    else []
+)
+CONTENT_SECURITY_POLICY = with_sources(
+    CONTENT_SECURITY_POLICY,  # noqa: F405
+    img_src=MEDIA_ORIGINS,
+    media_src=MEDIA_ORIGINS,
+    upgrade_insecure_requests=True,
+)
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = with_sources(
+    PORTAL_ADMIN_CONTENT_SECURITY_POLICY,  # noqa: F405
+    img_src=MEDIA_ORIGINS,
+    media_src=MEDIA_ORIGINS,
+    upgrade_insecure_requests=True,
+)
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
