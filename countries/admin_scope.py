@@ -161,6 +161,8 @@ EVERY_COUNTRY_VIEWS = {
     "wagtailadmin_reports:page_types_usage_results",
 }
 
+GUARDED_VIEWS = {*PAGE_KWARG_VIEWS, *PAGE_IDS_VIEWS, *EVERY_COUNTRY_VIEWS}
+
 
 def _int_ids(values):
     return [int(value) for value in values if value.isascii() and value.isdigit()]
@@ -192,7 +194,10 @@ class AdminScopeMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = request.resolver_match
-        if match is None or not request.user.is_authenticated:
+        # The view first: reading request.user reads the session, and a public page that
+        # did so would vary on the cookie (and no cache could keep it).
+        if match is None or match.view_name not in GUARDED_VIEWS:
             return None
-        _not_found_unless(not _refused(request, match.view_name, view_kwargs))
+        if request.user.is_authenticated:
+            _not_found_unless(not _refused(request, match.view_name, view_kwargs))
         return None

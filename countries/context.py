@@ -8,7 +8,7 @@ from itertools import groupby
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from core.i18n import names_by_key, url_for_visitor, with_locale_fallback
+from core.i18n import names_by_key, publicly_visible, url_for_visitor
 from core.taxonomy import Topic
 from countries.charts import bar_chart
 from countries.choices import Status
@@ -28,7 +28,10 @@ def decorate_stories(stories, request):
             path__in={story.path[: -Page.steplen] for story in stories}
         ).only("path", "title", "translation_key")
     }
-    titles = names_by_key(Page.objects.all(), [p.translation_key for p in parents.values()])
+    # A draft or restricted translation's title is not public: the parent's stands in.
+    titles = names_by_key(
+        Page.objects.live().public(), [p.translation_key for p in parents.values()]
+    )
     for story in stories:
         parent = parents.get(story.path[: -Page.steplen])
         story.country_title = titles.get(parent.translation_key, parent.title) if parent else ""
@@ -73,9 +76,9 @@ def indicators(country):
 
 
 def stories_of(country, request, limit=3):
-    """The latest live stories of `country` (published under it in any language) in the
-    visitor's language, with English stories not yet translated."""
-    stories = with_locale_fallback(StoryPage.objects.live().in_countries([country.translation_key]))
+    """The latest publicly visible stories of `country` (published under it in any
+    language) in the visitor's language, with English stories not yet translated."""
+    stories = publicly_visible(StoryPage.objects.in_countries([country.translation_key]))
     stories = stories.defer_streamfields().select_related("locale")
     latest = list(stories.order_by("-date", "-pk")[:limit])
     for story in latest:
@@ -105,6 +108,7 @@ def story_context(story, request):
     # The stories listing, found by its table: its model imports this module.
     stories = (
         Page.objects.live()
+        .public()
         .filter(locale=Locale.get_default(), storyindexpage__isnull=False)
         .select_related("locale")
         .first()

@@ -5,18 +5,16 @@ from wagtail.models import Locale
 from countries.models import CountryPage, IndicatorValue
 
 
-def countries_taking_part():
-    """Live country pages of the English tree (translations share their country)."""
-    return CountryPage.objects.live().filter(locale=Locale.get_default()).count()
-
-
 def indicator_totals():
-    """For each indicator type, the sum over live countries of each country's latest
+    """For each indicator type, the sum over public countries (live, no view restriction)
+    of each country's latest
     value: a list of {"indicator", "total", "as_of", "sources"} in the types' order.
     "sources" lets the home page say "sample data" when any value is."""
     latest = {}
     values = (
-        IndicatorValue.objects.filter(country__live=True, country__locale=Locale.get_default())
+        IndicatorValue.objects.filter(
+            country__in=CountryPage.objects.live().public().filter(locale=Locale.get_default())
+        )
         .select_related("indicator")
         .order_by("date", "pk")
     )

@@ -9,9 +9,11 @@ from countries.models.country_page import CountryPage
 
 
 def country_choices():
-    """A Choice per live country: its English slug, as in its URL (`kenya`), its name in
-    the active language where translated, keyed by translation key: two queries."""
-    live = CountryPage.objects.live()
+    """A Choice per live, public country: its English slug, as in its URL (`kenya`), its
+    name in the active language where translated, keyed by translation key: three
+    queries. A country under a view restriction is offered nowhere: its name in a menu
+    would tell the public it exists."""
+    live = CountryPage.objects.live().public()
     english = list(
         live.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
             "slug", "title", "translation_key"
@@ -22,8 +24,10 @@ def country_choices():
 
 
 def english_countries(slugs):
-    """The live English country pages with these slugs, as in their URLs: their
+    """The live, public English country pages with these slugs, as in their URLs: their
     translation keys identify the countries in every language."""
-    return CountryPage.objects.live().filter(
-        locale__language_code=settings.LANGUAGE_CODE, slug__in=slugs
+    return (
+        CountryPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE, slug__in=slugs)
     )

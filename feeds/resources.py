@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import with_locale_fallback
+from core.i18n import publicly_visible
 from feeds.base import ITEMS, PageFeed, as_datetime
 from resources.facets import FACETS
 from resources.models import ResourcePage
@@ -28,7 +28,7 @@ class ResourcesFeed(PageFeed):
         return _("Guidance, training and tools added to the resource library.")
 
     def items(self, obj):
-        resources = with_locale_fallback(ResourcePage.objects.live())
+        resources = publicly_visible(ResourcePage.objects.all())
         if obj is not None:
             resources = obj["facet"].filter(resources, [obj["choice"].key])
         resources = resources.select_related("locale")

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from core.i18n import names_by_key, with_locale_fallback
+from core.i18n import names_by_key, publicly_visible
 from countries.models import CountryPage, StoryPage
 from countries.queries import english_countries
 from feeds.base import ITEMS, PageFeed, as_datetime
@@ -17,7 +17,7 @@ class StoriesFeed(PageFeed):
         if found is None:
             raise Http404
         key, title = found
-        title = names_by_key(CountryPage.objects.live(), [key]).get(key, title)
+        title = names_by_key(CountryPage.objects.live().public(), [key]).get(key, title)
         return {"keys": [key], "title": title}
 
     def title(self, obj):
@@ -29,10 +29,10 @@ class StoriesFeed(PageFeed):
         return _("What changed for people, told by the country teams.")
 
     def items(self, obj):
-        stories = StoryPage.objects.live()
+        stories = StoryPage.objects.all()
         if obj is not None:
             stories = stories.in_countries(obj["keys"])
-        stories = with_locale_fallback(stories).defer_streamfields().select_related("locale")
+        stories = publicly_visible(stories).defer_streamfields().select_related("locale")
         return stories.order_by("-date", "-pk")[:ITEMS]
 
     def item_pubdate(self, page):

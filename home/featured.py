@@ -1,10 +1,11 @@
 """The home page's featured stories and resources: the editors' choice, shown in the
 visitor's language (English where not translated), else the latest. A fixed number of
-queries however many stories and resources there are."""
+queries however many stories and resources there are. Only publicly visible pages are
+shown: a chosen page that is unpublished or under a view restriction is skipped."""
 
 from wagtail.models import Locale
 
-from core.i18n import with_locale_fallback
+from core.i18n import publicly_visible
 from countries.context import decorate_stories
 from countries.models import StoryPage
 from resources.facets import taxonomy_choices
@@ -15,9 +16,9 @@ from resources.models import ResourcePage, ResourceType
 LIMIT = 3
 
 
-def _chosen_keys(home, relation, field):
-    """Translation keys of the live pages chosen on this home page, or, when it has no
-    choice of its own, on the English home page."""
+def _chosen(home, relation, field, visible):
+    """The pages of `visible` chosen on this home page, in the editors' order, or, when
+    it has no visible choice of its own, those chosen on the English home page."""
     homes = [home]
     english = home.get_translation_or_none(Locale.get_default())
     if english is not None and english.pk != home.pk:
@@ -25,8 +26,10 @@ def _chosen_keys(home, relation, field):
     for source in homes:
         items = getattr(source, relation).select_related(field).order_by("sort_order", "pk")
         keys = [getattr(i, field).translation_key for i in items if getattr(i, field).live]
-        if keys:
-            return keys[:LIMIT]
+        # Restricted choices are dropped before the limit, so they leave no gap.
+        chosen = _in_chosen_order(visible.filter(translation_key__in=keys), keys) if keys else []
+        if chosen:
+            return chosen[:LIMIT]
     return []
 
 
@@ -36,21 +39,17 @@ def _in_chosen_order(pages, keys):
 
 
 def featured_stories(home, request):
-    stories = with_locale_fallback(StoryPage.objects.live()).defer_streamfields()
+    stories = publicly_visible(StoryPage.objects.all()).defer_streamfields()
     stories = stories.select_related("locale")
-    keys = _chosen_keys(home, "featured_stories", "story")
-    if keys:
-        chosen = _in_chosen_order(stories.filter(translation_key__in=keys), keys)
-    else:
+    chosen = _chosen(home, "featured_stories", "story", stories)
+    if not chosen:
         chosen = list(stories.order_by("-date", "-pk")[:LIMIT])
     return decorate_stories(chosen, request)
 
 
 def featured_resources(home, request):
-    keys = _chosen_keys(home, "featured_resources", "resource")
-    if not keys:
+    visible = for_listing(publicly_visible(ResourcePage.objects.all()))
+    chosen = _chosen(home, "featured_resources", "resource", visible)
+    if not chosen:
         return latest_resources(request, limit=LIMIT)
-    resources = for_listing(
-        with_locale_fallback(ResourcePage.objects.live()).filter(translation_key__in=keys)
-    )
-    return decorate(_in_chosen_order(resources, keys), taxonomy_choices(ResourceType), request)
+    return decorate(chosen, taxonomy_choices(ResourceType), request)

@@ -1,22 +1,32 @@
 """Key figures for the home page, computed from the content so they never go stale."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from core.i18n import names_by_key
-from countries.figures import countries_taking_part, indicator_totals
-from countries.models import IndicatorType
-from resources.figures import live_english_resource_count
+from countries.figures import indicator_totals
+from countries.models import CountryPage, IndicatorType
+from resources.models import ResourcePage
 from share.figures import stories_shared_by_the_public
+
+
+def public_english(model):
+    """How many pages of `model` the public can read in the English tree (translations
+    share their English page): live and under no view restriction. No locale fallback:
+    counted once per English page."""
+    pages = model.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    return pages.count()
 
 
 def key_figures(home):
     """A list of {"value", "label"} dicts, in display order. `home` is the home page being
     shown: its page type tells which trees the portal is published in."""
-    languages = Page.objects.type(type(home)).live().values("locale").distinct().count()
+    homes = Page.objects.type(type(home)).live().public()
+    languages = homes.values("locale").distinct().count()
     return [
-        {"value": countries_taking_part(), "label": _("countries taking part")},
-        {"value": live_english_resource_count(), "label": _("resources in the library")},
+        {"value": public_english(CountryPage), "label": _("countries taking part")},
+        {"value": public_english(ResourcePage), "label": _("resources in the library")},
         {"value": languages, "label": _("languages the portal is published in")},
         {"value": stories_shared_by_the_public(), "label": _("stories shared by the public")},
     ]

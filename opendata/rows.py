@@ -1,4 +1,8 @@
-"""The open data sets, as generators of dicts read from the database in chunks."""
+"""The open data sets, as generators of dicts read from the database in chunks.
+
+Only publicly visible pages are published: live and under no view restriction (the
+public part of `core.i18n.publicly_visible`). The locale fallback does not apply: a row
+is an English page, with its translations' titles in columns of their own."""
 
 from collections import defaultdict
 from itertools import islice
@@ -7,7 +11,7 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from wagtail.models import Locale, Page
 
-from countries.models import IndicatorValue
+from countries.models import CountryPage, IndicatorValue
 from resources.models import ResourceLanguage, ResourcePage
 
 CHUNK = 1000
@@ -24,8 +28,9 @@ INDICATOR_COLUMNS = [
 
 
 def indicator_rows():
+    countries = CountryPage.objects.live().public().filter(locale=Locale.get_default())
     values = (
-        IndicatorValue.objects.filter(country__live=True, country__locale=Locale.get_default())
+        IndicatorValue.objects.filter(country__in=countries.values("pk"))
         .order_by("country__iso_code", "indicator__slug", "date", "pk")
         .values_list(
             "country__iso_code",
@@ -76,19 +81,22 @@ def _related_slugs(through, column, lookup, ids):
 
 
 def resource_rows(request):
-    """One row per English resource; `title_<lang>` is its live translation's title, or
-    empty. Rows are read as values, 1,000 at a time, each chunk's topics, audiences and
-    languages in one query each: no page objects, so memory and time stay small."""
+    """One row per public English resource; `title_<lang>` is its public translation's
+    title, or empty. Rows are read as values, 1,000 at a time, each chunk's topics,
+    audiences and languages in one query each: no page objects, so memory and time stay
+    small."""
+    public = Page.objects.live().public()  # the restrictions looked up once, not per column
     titles = {
         title_column(code): Subquery(
-            Page.objects.live()
-            .filter(translation_key=OuterRef("translation_key"), locale__language_code=code)
-            .values("title")[:1]
+            public.filter(
+                translation_key=OuterRef("translation_key"), locale__language_code=code
+            ).values("title")[:1]
         )
         for code, _name in settings.LANGUAGES
     }
     pages = (
         ResourcePage.objects.live()
+        .public()
         .filter(locale=Locale.get_default())
         .annotate(**titles)
         .order_by("pk")

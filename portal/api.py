@@ -13,6 +13,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Site
 
 from core import public_media
 from countries import api as countries_api
@@ -53,6 +54,18 @@ PREFETCH = {CountryPage: countries_api.prefetch, ResourcePage: resources_api.pre
 
 
 class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
+    def get_base_queryset(self):
+        # Wagtail lets through the restricted pages this request may see (signed in, in
+        # the group, password typed): the API is public and publicly cached, so it is
+        # the same for everyone, as every public surface (core.i18n.publicly_visible).
+        # Every listing, detail, `child_of` and `descendant_of` starts here.
+        try:
+            return super().get_base_queryset().public()
+        except (Site.DoesNotExist, ValueError, ValidationError) as error:
+            # Wagtail looks `?site=host[:port]` up unchecked: no such site, or a port
+            # that is not a number, was a server error.
+            raise BadRequestError("unknown site; leave `site` out for this one") from error
+
     def get_queryset(self):
         # Every item's meta shows its locale: fetch them with the pages, not one by one.
         return super().get_queryset().select_related("locale")

@@ -57,16 +57,19 @@ def detail_context(page, request):
 
 
 def related_resources(page, request):
-    """Live related resources, each in the visitor's language where translated: two
-    queries however many there are."""
-    related = [
+    """Publicly visible related resources, each in the visitor's language where
+    translated: a fixed number of queries however many there are."""
+    public = Page.objects.live().public()  # one look-up of the restrictions, used twice
+    chosen = [
         item.resource
         for item in page.related_resources.select_related("resource__locale").order_by(
             "sort_order", "pk"
         )
-        if item.resource.live
     ]
-    translated = i18n.pages_by_key(Page.objects.live(), [r.translation_key for r in related])
+    # Checked by id, not by a join: a preview's related items are not in the database.
+    visible = set(public.filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True))
+    related = [resource for resource in chosen if resource.pk in visible]
+    translated = i18n.pages_by_key(public, [r.translation_key for r in related])
     shown = []
     for resource in related:
         own = translated.get(resource.translation_key)

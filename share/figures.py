@@ -1,8 +1,11 @@
-"""The home page's figure for this app: live stories that began as a shared experience."""
+"""The home page's figure for this app: public stories that began as a shared experience."""
 
+from countries.models import StoryPage
 from share.models import Submission
 
 
 def stories_shared_by_the_public():
     # Withdrawn submissions are deleted, so their stories no longer count.
-    return Submission.objects.filter(story_page__live=True).count()
+    # Live and under no view restriction, as the public sees them.
+    public = StoryPage.objects.live().public()
+    return Submission.objects.filter(story_page__in=public).count()

@@ -3,6 +3,7 @@
 from collections import defaultdict
 
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
@@ -195,10 +196,13 @@ def without_facets(request):
 
 def promotions(text):
     """Editors' promoted results for this query (Wagtail's search promotions), each
-    linked in the visitor's language where the page has a live translation."""
-    picks = SearchPromotion.objects.filter(
-        query__query_string=normalise_query_string(text)
-    ).select_related("page", "page__locale")
+    linked in the visitor's language where the page has a live translation. A promoted
+    page shows only while it is live and public, as any result; an external link always."""
+    picks = (
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text))
+        .filter(Q(page__isnull=True) | Q(page__in=searchable_pages().values("pk")))
+        .select_related("page", "page__locale")
+    )
     return [
         {
             "title": pick.page.title if pick.page else pick.external_link_text,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from core.i18n import with_locale_fallback
+from core.i18n import publicly_visible
 from core.listing import FilterableListingMixin
 from countries import context as page_context
 from countries.forms import CountryFilterForm
@@ -38,7 +38,7 @@ class CountryIndexPage(FilterableListingMixin, Page):
         return result
 
     def get_base_queryset(self, request):
-        pages = with_locale_fallback(CountryPage.objects.live())
+        pages = publicly_visible(CountryPage.objects.all())
         return pages.select_related("locale").order_by("title")
 
     def apply_filters(self, queryset, filters):

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core import facets
-from core.i18n import with_locale_fallback
+from core.i18n import publicly_visible
 from core.listing import FilterableListingMixin, active_filter_links
 from countries import context as page_context
 from countries.forms import STORY_FACETS, StoryFilterForm
@@ -27,7 +27,7 @@ class StoryIndexPage(FilterableListingMixin, Page):
         verbose_name = _("story index page")
 
     def get_base_queryset(self, request):
-        stories = with_locale_fallback(StoryPage.objects.live()).with_country_key()
+        stories = publicly_visible(StoryPage.objects.all()).with_country_key()
         return stories.defer_streamfields().select_related("locale").order_by("-date", "-pk")
 
     def apply_filters(self, queryset, filters):

@@ -28,9 +28,11 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         verbose_name = _("resource library")
 
     def get_base_queryset(self, request):
-        """Every live resource: resources.library applies the visitor's language, in SQL
-        or on a search server."""
-        return ResourcePage.objects.live()
+        """Every live resource under no view restriction (the public part of
+        `core.i18n.publicly_visible`): resources.library applies the visitor's language
+        itself, in SQL or on a search server, so the locale fallback is not applied
+        here. The same for everyone: the listing never shows a restricted page."""
+        return ResourcePage.objects.live().public()
 
     def apply_filters(self, queryset, filters):
         return library.results(queryset, filters)
