@@ -1,6 +1,6 @@
 from django import template
 from django.utils import translation
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from wagtail.models import Locale, Page, Site
 
 from core import i18n, seo
@@ -9,6 +9,13 @@ from core.languages import endonym as to_endonym
 from core.languages import list_separator as separator_for
 
 register = template.Library()
+
+
+@register.filter
+def isolate(text):
+    """`text` in a <bdi>, so a name in another script (an English term on an Arabic page)
+    does not reorder the punctuation around it."""
+    return format_html("<bdi>{}</bdi>", text)
 
 
 @register.filter
