@@ -12,7 +12,9 @@ def client_address(request):
     "HTTP_X_REAL_IP"): behind a proxy every visitor would otherwise share one address."""
     header = getattr(settings, "CLIENT_IP_HEADER", "")
     forwarded = request.META.get(header, "") if header else ""
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    # The last entry is the one the trusted proxy wrote; earlier ones (X-Forwarded-For)
+    # come from the client and could be anything.
+    return forwarded.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def over_limit(request, scope, limit, window):

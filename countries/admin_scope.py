@@ -150,6 +150,9 @@ class ScopedTranslationsReportView(TranslationsReportView):
 # and a task's preview. The page-types usage report names each type's last edited page,
 # so it is for those who see every country.
 PAGE_KWARG_VIEWS = {
+    # The explorer filters a page's children (hook) but shows the page's own draft title.
+    "wagtailadmin_explore": "parent_page_id",
+    "wagtailadmin_explore_results": "parent_page_id",
     "wagtailadmin_choose_page_child": "parent_page_id",
     "wagtailadmin_pages:workflow_action": "page_id",
     "wagtailadmin_pages:collect_workflow_action_data": "page_id",
@@ -175,8 +178,13 @@ def _refused(request, view_name, kwargs):
     if view_name in PAGE_IDS_VIEWS:
         if kwargs.get("model_name", "page") != "page":
             return False  # bulk actions on images, users...: their own permission checks
+        ids = request.GET.getlist("id")
+        if "all" in ids:
+            # "Select all" lists a parent's children or a search over every page, with
+            # the titles of those the user may not act on: not for a scoped user.
+            return bool(other_country_paths(user))
         hidden = set(hidden_page_ids(user))
-        return any(pk in hidden for pk in _int_ids(request.GET.getlist("id")))
+        return any(pk in hidden for pk in _int_ids(ids))
     if view_name in EVERY_COUNTRY_VIEWS:
         return bool(other_country_paths(user))
     return False

@@ -83,10 +83,14 @@ def main_menu(context, current=None):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
-    sections = list(site.root_page.get_children().live().in_menu().select_related("locale"))
+    sections = list(
+        site.root_page.get_children().live().public().in_menu().select_related("locale")
+    )
     if not sections:
         return []
-    translated = i18n.pages_by_key(Page.objects.live(), [s.translation_key for s in sections])
+    translated = i18n.pages_by_key(
+        Page.objects.live().public(), [s.translation_key for s in sections]
+    )
     items = []
     for section in sections:
         shown = translated.get(section.translation_key, section)

@@ -67,3 +67,22 @@ def test_a_document_within_the_limit_is_stored(admin_client, portal_site, settin
     response = admin_client.post("/admin/documents/add/", {"title": "Note", "file": small})
     assert response.status_code == 302
     assert get_document_model().objects.get().title == "Note"
+
+
+def test_a_truncated_photo_is_refused_with_a_message(admin_client, portal_site):
+    whole = jpeg(size=(200, 150)).read()
+    cut = SimpleUploadedFile("cut.jpg", whole[: len(whole) // 2], content_type="image/jpeg")
+    response = admin_client.post("/admin/images/add/", {"title": "Cut", "file": cut})
+    assert response.status_code == 200
+    assert "This image seems damaged or incomplete." in response.text
+    assert not get_image_model().objects.exists()
+
+
+def test_an_avif_photo_loses_its_exif_too(admin_client, portal_site):
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 120, 40)).save(out, "AVIF", exif=gps_exif())
+    upload = SimpleUploadedFile("photo.avif", out.getvalue(), content_type="image/avif")
+    admin_client.post("/admin/images/add/", {"title": "Avif", "file": upload})
+    exif, size, _info = stored_exif(get_image_model().objects.get())
+    assert ExifTags.IFD.GPSInfo not in exif and ExifTags.Base.Make not in exif
+    assert size == (40, 30)

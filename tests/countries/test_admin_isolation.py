@@ -109,3 +109,24 @@ def test_wagtail_localize_report_hides_other_countries_drafts(client, world):
     url = "/admin/localize/reports/translations/"
     assert "Ghana draft story" not in as_user(client, world["kenya"]).get(url).content.decode()
     assert "Ghana draft story" in as_user(client, world["moderator"]).get(url).content.decode()
+
+
+def test_select_all_in_a_bulk_action_lists_no_other_countrys_drafts(client, world):
+    client = as_user(client, world["kenya"])
+    ghana = world["draft"].get_parent()
+    for query in (f"id=all&childOf={ghana.pk}", "id=all&q=story"):
+        response = client.get(f"/admin/bulk/wagtailcore/page/delete/?{query}")
+        assert response.status_code == 404
+        assert "Ghana draft story" not in response.content.decode()
+
+
+def test_the_explorer_does_not_open_a_hidden_page_even_with_two_locale_trees(client, world):
+    # Kenya translated: the team then holds permissions in two trees, so the explorer's
+    # root is the tree's root and any page could be opened by its id.
+    build.translate(world["kenya_draft"].get_parent(), "fr", title="Kenya")
+    client = as_user(client, world["kenya"])
+    for url in (f"/admin/pages/{world['draft'].pk}/", f"/admin/pages/{world['draft'].pk}/results/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Ghana draft story" not in response.content.decode()
+    assert client.get(f"/admin/pages/{world['kenya_draft'].get_parent().pk}/").status_code == 200
