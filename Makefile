@@ -13,7 +13,7 @@ endif
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install install-test messages lint check test-sqlite test-postgres serve bench clean
+.PHONY: demo test install install-test messages lint check test-sqlite test-postgres serve bench lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -76,6 +76,16 @@ test: lint check test-sqlite test-postgres
 
 bench: install-test messages
 	$(BIN)/python bench/run.py
+
+# Lighthouse scores of every public page type in English and Arabic, on a demo portal the
+# script serves itself (bench/lighthouse.py). Pinned: Lighthouse 13 needs Node 22.
+LIGHTHOUSE_VERSION := 12.2.3
+$(VENV)/lighthouse/.installed-$(LIGHTHOUSE_VERSION): | $(BIN)/python
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/lighthouse -E lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+lighthouse: install messages $(VENV)/lighthouse/.installed-$(LIGHTHOUSE_VERSION)
+	$(BIN)/python bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media test-artifacts

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 
 from alerts import tokens
 from core import i18n
@@ -46,15 +46,27 @@ def send(subscription, template, context):
     message.send()
 
 
+def event_when(page, language):
+    """The start in the event's own time zone, in the subscriber's language."""
+    with translation.override(language):
+        start = page.start()
+        moment = f"{formats.date_format(start, 'DATE_FORMAT')}, "
+        moment += formats.date_format(start, "TIME_FORMAT")
+        return f"{moment} {start.tzname()} ({page.time_zone})"
+
+
 def send_confirmation(subscription):
     confirm = link("alerts:confirm", subscription, tokens.CONFIRM)
     send(subscription, "confirm", {"confirm_url": confirm})
 
 
-def send_digest(subscription, stories, resources):
+def send_digest(subscription, stories, resources, events=()):
     language = subscription.language
     context = {
         "stories": [(page.title, page_url(page, language)) for page in stories],
         "resources": [(page.title, page_url(page, language)) for page in resources],
+        "events": [
+            (page.title, page_url(page, language), event_when(page, language)) for page in events
+        ],
     }
     send(subscription, "digest", context)

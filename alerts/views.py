@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from alerts import conf, emails, tokens
+from alerts import conf, tasks, tokens
 from alerts.forms import SubscribeForm
 from alerts.models import Subscription
 from core.i18n import active_language, view_translations
@@ -44,7 +44,7 @@ def subscribe(request):
         countries=data["countries"],
         topics=data["topics"],
     )
-    emails.send_confirmation(subscription)
+    tasks.send_confirmation.enqueue(subscription.pk)  # by the worker in production
     return redirect("alerts:sent")
 
 

@@ -1,16 +1,15 @@
 """Facet counts are the costly queries of the library and of the site search (one scan
 of every match per facet), and the same few searches and filter combinations are asked
 for again and again. They are cached per listing (`namespace`), language and filter set
-under one version that any change to published pages replaces (resources/signals.py),
-so a stale count is never shown."""
+under the version of public content (core/freshness.py) that any change to published
+pages replaces, so a stale count is never shown."""
 
 import hashlib
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 
-VERSION_KEY = "facets:version"
+from core import freshness
+
 TIMEOUT = 60 * 60
 # Counts from a search server: a published page is searchable there only after its next
 # refresh (about a second), so counts made in between must not last long.
@@ -18,14 +17,12 @@ INDEX_TIMEOUT = 60
 
 
 def forget():
-    """Call when pages change: every cached count becomes unreachable, now and once the
-    transaction commits (a request in between could have counted the old rows)."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, None))
+    """Call when pages change: every cached count (and cached page) becomes unreachable."""
+    freshness.changed()
 
 
 def key(namespace, language, filters):
-    version = cache.get_or_set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = freshness.version()
     canonical = sorted(
         (
             name,

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django import forms
 from django.apps import apps
 from django.db.models import Count, Q
-from wagtail.models import Locale
+
+from core import fragments, i18n, locales
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,14 @@ def resolve(model):
 def taxonomy_choices(model):
     """The terms of a TranslatableMixin `model` (slug, name) in the default and active
     locales, labelled in the active language where translated, keyed by translation
-    key: one query."""
-    active, default = Locale.get_active(), Locale.get_default()
+    key: one query, none while public content is unchanged (core/fragments.py)."""
+    return fragments.cached(
+        "terms", lambda: _taxonomy_choices(model), model._meta.label, i18n.active_language()
+    )
+
+
+def _taxonomy_choices(model):
+    active, default = locales.active(), locales.default()
     terms = {}
     for term in model.objects.filter(locale_id__in={active.pk, default.pk}).order_by("pk"):
         seen = terms.get(term.translation_key)

@@ -11,6 +11,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from core import locales, visibility
 from core.languages import endonym
 
 
@@ -22,7 +23,10 @@ def is_fallback(page):
     """True when the visitor reads `page` in another language than the one they chose:
     an English page under another prefix, or an alias (wagtail-localize creates aliases
     of untranslated parent pages, and an alias shows its source's content)."""
-    return page.locale.language_code != active_language() or page.alias_of_id is not None
+    active = locales.active()  # cached: no look-up of the page's locale
+    if page.locale_id != active.pk or active.language_code != active_language():
+        return True
+    return page.alias_of_id is not None
 
 
 def url_in_language(page, language_code, request=None):
@@ -30,7 +34,7 @@ def url_in_language(page, language_code, request=None):
     url = page.get_url(request=request)
     if not url:
         return url
-    own_prefix = f"/{page.locale.language_code}/"
+    own_prefix = f"/{locales.language_of(page)}/"
     if own_prefix in url:
         head, _, tail = url.partition(own_prefix)
         return f"{head}/{language_code}/{tail}"
@@ -41,9 +45,9 @@ def localized_url(page, request=None):
     """Where a link to `page` should go for the visitor: its translation in the active
     language if one is live, otherwise the source page under the active prefix."""
     language = active_language()
-    if page.locale.language_code == language:
+    if locales.language_of(page) == language:
         return page.get_url(request=request)
-    translated = page.get_translation_or_none(Locale.get_active())
+    translated = page.get_translation_or_none(locales.active())
     if translated is not None and translated.live and translated.alias_of_id is None:
         return translated.get_url(request=request)
     return url_in_language(page, language, request)
@@ -53,9 +57,9 @@ def url_for_visitor(page, request=None):
     """The URL of a listed page under the visitor's prefix, with no query: its own URL
     when it is in the active language, otherwise the same path under the active prefix.
     For pages from `with_locale_fallback`, which holds only pages of the active locale or
-    untranslated ones; `page.locale` should be selected with the page."""
+    untranslated ones. No query: the locale's code comes from core.locales."""
     language = active_language()
-    if page.locale.language_code == language:
+    if locales.language_of(page) == language:
         return page.get_url(request=request)
     return url_in_language(page, language, request)
 
@@ -121,7 +125,7 @@ def publicly_visible(queryset, language_code=None):
     restriction (password, logged-in users, groups) on the page or an ancestor, in the
     visitor's language with the English fallback. Feeds, listings, the library, country
     and home pages, open data, alert digests and search use this one queryset."""
-    return with_locale_fallback(queryset.live().public(), language_code)
+    return with_locale_fallback(visibility.public(queryset.live()), language_code)
 
 
 def with_locale_fallback(queryset, language_code=None):

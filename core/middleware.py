@@ -3,6 +3,7 @@ import re
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.urls import is_valid_path, reverse
 
@@ -76,3 +77,22 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """Django's gzip for text only: pages, feeds, JSON, CSV, calendars. Documents and
+    images are already compressed, and a streamed PDF must keep its length and ranges.
+    Django pads compressed pages against BREACH; pages with a form token are compressed
+    too, which that padding is for."""
+
+    TEXT = ("text/", "application/json", "application/xml", "application/atom+xml")
+
+    def process_response(self, request, response):
+        # Wagtail's document view (wagtail.utils.sendfile) writes the guessed encoding of
+        # a plain file, None, as "Content-Encoding: None": a coding no client knows.
+        if response.get("Content-Encoding") == "None":
+            del response["Content-Encoding"]
+        content_type = response.get("Content-Type", "")
+        if response.streaming or not content_type.startswith(self.TEXT):
+            return response
+        return super().process_response(request, response)

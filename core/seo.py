@@ -9,8 +9,9 @@ from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import to_locale
+from wagtail.models import Page, Site
 
-from core import i18n
+from core import fragments, i18n
 
 DESCRIPTION_FIELDS = ("summary", "intro")
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -25,9 +26,26 @@ def meta_description(page):
 
 
 def breadcrumbs(page, request=None):
-    """Home to `page`, in the visitor's language where a translation exists."""
-    ancestors = page.get_ancestors(inclusive=True).filter(depth__gte=2)
-    return [{"title": p.title, "url": i18n.localized_url(p, request)} for p in ancestors]
+    """Home to `page`, in the visitor's language where a translation exists. The
+    ancestors' part is the same for every visitor until public content changes, so it
+    is cached (core/fragments.py); the page's own crumb is its current title (a preview)."""
+    if not page.path or not page.depth or page.depth <= 2:
+        above = []
+    else:
+        site = Site.find_for_request(request) if request else None
+        above = fragments.cached(
+            "breadcrumbs",
+            lambda: _crumbs(Page.objects.ancestor_of(page).filter(depth__gte=2), request),
+            page.path[: -Page.steplen],
+            i18n.active_language(),
+            site and site.pk,
+        )
+    # The page being shown is at the visitor's own address (no translation look-up).
+    return above + [{"title": page.title, "url": i18n.url_for_visitor(page, request)}]
+
+
+def _crumbs(pages, request):
+    return [{"title": p.title, "url": i18n.localized_url(p, request)} for p in pages]
 
 
 def structured_data(page, request, extra=None):

@@ -5,33 +5,44 @@ reference, so either may be imported first."""
 
 from itertools import groupby
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page, Site
 
-from core.i18n import names_by_key, publicly_visible, url_for_visitor
+from core import fragments, locales, visibility
+from core.facets import taxonomy_choices
+from core.i18n import active_language, publicly_visible, url_for_visitor
 from core.taxonomy import Topic
 from countries.charts import bar_chart
 from countries.choices import Status
-from countries.models.indicators import IndicatorType
+from countries.models.indicators import IndicatorType, IndicatorValue
 from countries.models.story_page import StoryPage
 from countries.worldmap import world_map
 
 
 def decorate_stories(stories, request):
     """Give each story `listing_url` and `country_title` (in the visitor's language where
-    translated): two queries whatever the number of stories. A story's country is its
+    translated): one query whatever the number of stories. A story's country is its
     parent page."""
     stories = list(stories)
-    parents = {
-        parent.path: parent
-        for parent in Page.objects.filter(
-            path__in={story.path[: -Page.steplen] for story in stories}
-        ).only("path", "title", "translation_key")
-    }
-    # A draft or restricted translation's title is not public: the parent's stands in.
-    titles = names_by_key(
-        Page.objects.live().public(), [p.translation_key for p in parents.values()]
-    )
+    if not stories:
+        return stories
+    language = active_language()
+    paths = {story.path[: -Page.steplen] for story in stories}
+    parent_keys = Page.objects.filter(path__in=paths).values("translation_key")
+    # One query: the parents, and their translations in the visitor's language.
+    rows = Page.objects.filter(
+        Q(path__in=paths)
+        | Q(translation_key__in=parent_keys, locale__language_code=language, live=True)
+    ).only("path", "title", "translation_key", "locale_id", "live")
+    parents, titles = {}, {}
+    for row in rows:
+        if row.path in paths:
+            parents[row.path] = row
+        # A draft or restricted translation's title is not public: the parent's stands in.
+        if row.live and locales.language_of(row) == language and visibility.is_public(row):
+            titles[row.translation_key] = row.title
     for story in stories:
         parent = parents.get(story.path[: -Page.steplen])
         story.country_title = titles.get(parent.translation_key, parent.title) if parent else ""
@@ -53,13 +64,20 @@ def country_index_context(context, request):
 def indicators(country):
     """Per indicator type, oldest first: name (in the visitor's language where
     translated), values, latest value and chart bars. Values live on the English page."""
+    if locales.language_of(country) == settings.LANGUAGE_CODE:
+        own = country.indicator_values  # in a preview, the values being edited
+    else:  # the English page's, without loading that page first
+        own = IndicatorValue.objects.filter(
+            country__translation_key=country.translation_key,
+            country__locale__language_code=settings.LANGUAGE_CODE,
+        )
     values = list(
-        country.english()
-        .indicator_values.select_related("indicator")
-        .order_by("indicator__sort_order", "indicator__name", "indicator_id", "date")
+        own.select_related("indicator").order_by(
+            "indicator__sort_order", "indicator__name", "indicator_id", "date"
+        )
     )
-    keys = {value.indicator.translation_key for value in values}
-    names = names_by_key(IndicatorType.objects.all(), keys, field="name")
+    # The cached term list (core/fragments.py): names in the visitor's language.
+    names = {choice.key: choice.label for choice in taxonomy_choices(IndicatorType)}
     result = []
     for indicator, series in groupby(values, key=lambda v: v.indicator):
         series = list(series)
@@ -104,18 +122,28 @@ def country_context(country, request):
 def story_context(story, request):
     country = story.get_parent().specific
     topics = list(story.topics.all())
-    names = names_by_key(Topic.objects.all(), [t.translation_key for t in topics], field="name")
-    # The stories listing, found by its table: its model imports this module.
-    stories = (
-        Page.objects.live()
-        .public()
-        .filter(locale=Locale.get_default(), storyindexpage__isnull=False)
-        .select_related("locale")
-        .first()
-    )
+    # The cached term list (core/fragments.py): names in the visitor's language.
+    names = {choice.key: choice.label for choice in taxonomy_choices(Topic)}
     return {
-        "stories_url": url_for_visitor(stories, request) if stories else "",
+        "stories_url": stories_url(request),
         "country": country,
         "country_url": url_for_visitor(country, request),
         "topics": [{"slug": t.slug, "name": names.get(t.translation_key, t.name)} for t in topics],
     }
+
+
+def stories_url(request):
+    """The stories listing's URL for the visitor ("" when it is not public), the same
+    for everyone until public content changes (core/fragments.py)."""
+
+    def find():
+        # Found by its table: its model imports this module.
+        stories = (
+            visibility.public(Page.objects.live())
+            .filter(locale__language_code=settings.LANGUAGE_CODE, storyindexpage__isnull=False)
+            .first()
+        )
+        return url_for_visitor(stories, request) if stories else ""
+
+    site = Site.find_for_request(request) if request else None
+    return fragments.cached("stories-url", find, active_language(), site and site.pk)

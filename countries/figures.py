@@ -1,7 +1,8 @@
 """Portal-wide figures from the countries app, for the home page's key figures."""
 
-from wagtail.models import Locale
+from django.conf import settings
 
+from core import visibility
 from countries.models import CountryPage, IndicatorValue
 
 
@@ -13,7 +14,9 @@ def indicator_totals():
     latest = {}
     values = (
         IndicatorValue.objects.filter(
-            country__in=CountryPage.objects.live().public().filter(locale=Locale.get_default())
+            country__in=visibility.public(CountryPage.objects.live()).filter(
+                locale__language_code=settings.LANGUAGE_CODE
+            )
         )
         .select_related("indicator")
         .order_by("date", "pk")

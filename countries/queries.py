@@ -3,17 +3,23 @@ stories listing, the share form and the alerts form."""
 
 from django.conf import settings
 
+from core import fragments, visibility
 from core.facets import Choice, by_label
-from core.i18n import names_by_key
+from core.i18n import active_language, names_by_key
 from countries.models.country_page import CountryPage
 
 
 def country_choices():
     """A Choice per live, public country: its English slug, as in its URL (`kenya`), its
-    name in the active language where translated, keyed by translation key: three
-    queries. A country under a view restriction is offered nowhere: its name in a menu
-    would tell the public it exists."""
-    live = CountryPage.objects.live().public()
+    name in the active language where translated, keyed by translation key: two
+    queries, none while public content is unchanged (core/fragments.py). A country under
+    a view restriction is offered nowhere: its name in a menu would tell the public it
+    exists."""
+    return fragments.cached("countries", _country_choices, active_language())
+
+
+def _country_choices():
+    live = visibility.public(CountryPage.objects.live())
     english = list(
         live.filter(locale__language_code=settings.LANGUAGE_CODE).values_list(
             "slug", "title", "translation_key"
@@ -26,8 +32,6 @@ def country_choices():
 def english_countries(slugs):
     """The live, public English country pages with these slugs, as in their URLs: their
     translation keys identify the countries in every language."""
-    return (
-        CountryPage.objects.live()
-        .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE, slug__in=slugs)
+    return visibility.public(CountryPage.objects.live()).filter(
+        locale__language_code=settings.LANGUAGE_CODE, slug__in=slugs
     )

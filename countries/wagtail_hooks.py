@@ -7,8 +7,9 @@ from django.urls import path
 from django.utils.translation import ngettext
 from wagtail import hooks
 
+from core.cdn import LISTED_ON_HOOK
 from countries import admin_scope
-from countries.models import CountryPage, CountryTeam
+from countries.models import CountryPage, CountryTeam, StoryIndexPage, StoryPage
 
 
 @hooks.register("page_deletion_blockers")
@@ -84,3 +85,11 @@ def scoped_views():
             name="scoped_translations_report_results",
         ),
     ]
+
+
+@hooks.register(LISTED_ON_HOOK)
+def stories_listing(page):
+    """A story lives under its country page and is listed on the stories page too."""
+    if isinstance(page, StoryPage):
+        return list(StoryIndexPage.objects.all())
+    return []

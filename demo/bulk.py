@@ -19,6 +19,7 @@ from core.taxonomy import Topic
 from resources.accessibility import ACCESS_FEATURES
 from resources.models import (
     Audience,
+    ResourceDownloadTotal,
     ResourceLanguage,
     ResourceLink,
     ResourcePage,
@@ -76,6 +77,7 @@ def add_generated(index, total, batch_size=2000, seed=4):
             _add_relations(resources, rng, topics, audiences)
             Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(resources))
             index.numchild += len(resources)
+    ResourceDownloadTotal.add_missing()  # bulk inserts send no signal to make them
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics after a mass insert
     facet_cache.forget()

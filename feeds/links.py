@@ -14,6 +14,8 @@ def feed_links(page):
         return [stories]
     if kind == "ResourceIndexPage":
         return [resources]
+    if kind == "EventIndexPage":
+        return [(_("Upcoming events"), reverse("feeds:events"))]
     if kind == "CountryPage":
         title = _("Latest stories from %(country)s") % {"country": page.title}
         return [(title, reverse("feeds:country_stories", args=[page.slug]))]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from core import visibility
 from core.i18n import names_by_key
 from countries.figures import indicator_totals
 from countries.models import CountryPage, IndicatorType
@@ -15,20 +16,26 @@ def public_english(model):
     """How many pages of `model` the public can read in the English tree (translations
     share their English page): live and under no view restriction. No locale fallback:
     counted once per English page."""
-    pages = model.objects.live().public().filter(locale__language_code=settings.LANGUAGE_CODE)
+    pages = visibility.public(model.objects.live()).filter(
+        locale__language_code=settings.LANGUAGE_CODE
+    )
     return pages.count()
 
 
 def key_figures(home):
     """A list of {"value", "label"} dicts, in display order. `home` is the home page being
     shown: its page type tells which trees the portal is published in."""
-    homes = Page.objects.type(type(home)).live().public()
+    homes = visibility.public(Page.objects.type(type(home)).live())
     languages = homes.values("locale").distinct().count()
+    # Labels as text in the active language: the figures are cached per language.
     return [
-        {"value": public_english(CountryPage), "label": _("countries taking part")},
-        {"value": public_english(ResourcePage), "label": _("resources in the library")},
-        {"value": languages, "label": _("languages the portal is published in")},
-        {"value": stories_shared_by_the_public(), "label": _("stories shared by the public")},
+        {"value": public_english(CountryPage), "label": str(_("countries taking part"))},
+        {"value": public_english(ResourcePage), "label": str(_("resources in the library"))},
+        {"value": languages, "label": str(_("languages the portal is published in"))},
+        {
+            "value": stories_shared_by_the_public(),
+            "label": str(_("stories shared by the public")),
+        },
     ]
 
 

@@ -6,9 +6,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core import fragments, i18n, locales
+from home import routing
 from home.featured import featured_resources, featured_stories
 from home.figures import indicator_figures, key_figures
 
@@ -83,9 +85,12 @@ class HomePage(Page):
         # no page at the path, serve the default locale's page under this prefix; its
         # template then shows the "not yet translated" notice.
         try:
-            return super().route(request, path_components)
+            if not path_components:
+                routing.skip_restriction_lookup(self, [self])
+                return super().route(request, path_components)
+            return routing.route(self, request, path_components)
         except Http404:
-            default = Locale.get_default()
+            default = locales.default()
             if not path_components or self.locale_id == default.pk:
                 raise
             source = self.get_translation_or_none(default)
@@ -95,8 +100,15 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = key_figures(self)
-        context["indicator_figures"] = indicator_figures()
+        # Counted over every public page: the same for every visitor until the next publish.
+        figures = fragments.cached(
+            "home-figures",
+            lambda: {"key": key_figures(self), "indicators": indicator_figures()},
+            self.pk,
+            i18n.active_language(),
+        )
+        context["key_figures"] = figures["key"]
+        context["indicator_figures"] = figures["indicators"]
         context["featured_stories"] = featured_stories(self, request)
         context["featured_resources"] = featured_resources(self, request)
         context["etraining_url"] = settings.PORTAL_ETRAINING_URL

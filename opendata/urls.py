@@ -19,4 +19,5 @@ app_name = "opendata"
 urlpatterns = [
     path("indicators.<format:fmt>", views.indicators, name="indicators"),
     path("resources.<format:fmt>", views.resources, name="resources"),
+    path("events.<format:fmt>", views.events_data, name="events"),
 ]

@@ -2,7 +2,7 @@
 
 from django.views.decorators.http import require_GET
 
-from opendata import rows
+from opendata import events, rows
 from opendata.streaming import streaming_response
 
 
@@ -15,3 +15,9 @@ def indicators(request, fmt):
 def resources(request, fmt):
     columns = rows.resource_columns()
     return streaming_response("resources", fmt, columns, rows.resource_rows(request))
+
+
+@require_GET
+def events_data(request, fmt):
+    columns = events.event_columns()
+    return streaming_response("events", fmt, columns, events.event_rows(request))

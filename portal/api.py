@@ -18,6 +18,8 @@ from wagtail.models import Site
 from core import public_media
 from countries import api as countries_api
 from countries.models import CountryPage
+from events import api as events_api
+from events.models import EventPage
 from resources import api as resources_api
 from resources.facets import FACETS
 from resources.models import ResourcePage
@@ -50,7 +52,11 @@ class PublicReadMixin:
 
 
 # The page types whose computed API fields load their data per batch of pages.
-PREFETCH = {CountryPage: countries_api.prefetch, ResourcePage: resources_api.prefetch}
+PREFETCH = {
+    CountryPage: countries_api.prefetch,
+    ResourcePage: resources_api.prefetch,
+    EventPage: events_api.prefetch,
+}
 
 
 class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
@@ -135,6 +141,52 @@ def facet(name):
     return next(f for f in FACETS if f.name == name)
 
 
+class EventsAPIViewSet(PortalPagesAPIViewSet):
+    """Events, upcoming first (`?when=past`: past ones, newest first), filtered with the
+    events listing's own slugs (events/facets.py): country, topic, format, language,
+    interpretation, access, month."""
+
+    model = EventPage
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | {
+        *events_api.FILTERS,
+        "when",
+    }
+
+    def get_queryset(self):
+        base = self.get_base_queryset().values_list("pk", flat=True)
+        events = EventPage.objects.filter(pk__in=base).select_related("locale")
+        if self.request.GET.get("when") == "past":
+            return events.past().order_by("-start_utc", "-pk")
+        return events.upcoming().order_by("start_utc", "pk")
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.filter_values = {}
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        when = self.request.GET.get("when")
+        if when is not None and when not in events_api.WHEN:
+            raise BadRequestError(f"unknown when '{when}'; use upcoming or past")
+        for name in events_api.FILTERS:
+            if name not in self.request.GET:
+                continue
+            choices = {c.slug: c.key for c in events_api.facet(name).load_choices()}
+            slugs = [slug for slug in self.request.GET[name].split(",") if slug]
+            unknown = [slug for slug in slugs if slug not in choices]
+            if unknown or not slugs:
+                known = ", ".join(sorted(choices))
+                raise BadRequestError(
+                    f"unknown {name} '{','.join(unknown)[:100]}'; use one or more of: {known}"
+                )
+            self.filter_values[name] = [choices[slug] for slug in slugs]
+
+    def filter_queryset(self, queryset):
+        for name, keys in self.filter_values.items():
+            queryset = events_api.facet(name).filter(queryset, keys)
+        return super().filter_queryset(queryset)
+
+
 class PublicMediaMixin(PublicReadMixin):
     """Images and documents that a live public page uses, no others: a draft's upload or
     a sharer's photo stays out of the API until its page is published."""
@@ -154,5 +206,6 @@ class PortalDocumentsAPIViewSet(PublicMediaMixin, DocumentsAPIViewSet):
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 api_router.register_endpoint("resources", ResourcesAPIViewSet)
+api_router.register_endpoint("events", EventsAPIViewSet)
 api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)

@@ -7,3 +7,9 @@ class PortalConfig(AppConfig):
 
     name = "portal"
     verbose_name = "Portal"
+
+    def ready(self):
+        from portal import worker
+
+        # Failed tasks are logged, and retried with the database backend.
+        worker.connect()

@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import auth_limits, two_factor
+from events import views as events_views
+from portal import auth_limits, health, two_factor
 from portal.api import api_router
 from portal.robots import robots_txt
 from portal.sitemap import PortalSitemap
@@ -15,6 +16,9 @@ from share import urls as share_urls
 sitemaps = {"pages": PortalSitemap}
 
 urlpatterns = [
+    # Probes for load balancers (portal/health.py): no language prefix, never cached.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     # Wagtail's password reset, limited per address and per email (portal/auth_limits.py);
     # before the admin's URLs so it answers this path.
     path("admin/password_reset/", auth_limits.password_reset),
@@ -47,6 +51,9 @@ urlpatterns += i18n_patterns(
     path("search/", include("sitesearch.urls")),
     path("feeds/", include("feeds.urls")),
     path("alerts/", include("alerts.urls")),
+    # An event's .ics and the events calendar feed (events/views.py): Wagtail serves
+    # only paths that end in a slash.
+    re_path(r"^(?P<path>(?:[\w\-]+/)*)calendar\.ics$", events_views.ics, name="events_ics"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

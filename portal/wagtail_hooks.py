@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from core.admin_reports import register_report
+from core.cdn import PATHS_HOOK
 from portal.translation_report import translation_report
 
 register_report(
@@ -11,3 +13,8 @@ register_report(
     icon_name="globe",
     order=700,
 )
+
+
+@hooks.register(PATHS_HOOK)
+def sitemap_paths(page):
+    return ["/sitemap.xml", "/sitemap-pages.xml"]

@@ -2,11 +2,13 @@
 visitor's language first), "also available in", the citation and schema.org JSON-LD."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
-from core import i18n
+from core import i18n, locales, visibility
+from core.facets import taxonomy_choices
 from core.languages import endonym
 from resources.accessibility import ACCESS_FEATURES
 from resources.taxonomy import ResourceType
@@ -36,12 +38,19 @@ def detail_context(page, request):
         )
     files.sort(key=lambda file: file.language != language)  # stable: editors' order kept
     links = list(page.links.order_by("sort_order", "pk"))
-    captions = list(page.captions.select_related("document").order_by("sort_order", "pk"))
+    # Caption tracks belong to the video: no video, nothing to look up.
+    has_video = bool(page.video_url or page.video_file_id)
+    captions = (
+        list(page.captions.select_related("document").order_by("sort_order", "pk"))
+        if has_video
+        else []
+    )
     codes = sorted({f.language for f in files} | {link.language for link in links})
     resource_type = page.resource_type
-    names = i18n.names_by_key(ResourceType.objects, [resource_type.translation_key], "name")
+    # The cached term list (core/fragments.py), as the library's cards use.
+    labels = {choice.key: choice.label for choice in taxonomy_choices(ResourceType)}
     return {
-        "type_label": names.get(resource_type.translation_key, resource_type.name),
+        "type_label": labels.get(resource_type.translation_key, resource_type.name),
         "files": files,
         "links": links,
         "captions": captions,
@@ -59,17 +68,27 @@ def detail_context(page, request):
 def related_resources(page, request):
     """Publicly visible related resources, each in the visitor's language where
     translated: a fixed number of queries however many there are."""
-    public = Page.objects.live().public()  # one look-up of the restrictions, used twice
     chosen = [
         item.resource
-        for item in page.related_resources.select_related("resource__locale").order_by(
-            "sort_order", "pk"
-        )
+        for item in page.related_resources.select_related("resource").order_by("sort_order", "pk")
     ]
-    # Checked by id, not by a join: a preview's related items are not in the database.
-    visible = set(public.filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True))
+    if not chosen:
+        return []
+    # One query for both: which chosen pages are public (checked by id, not by a join: a
+    # preview's related items are not in the database) and their public translations.
+    language = i18n.active_language()
+    found = list(
+        visibility.public(Page.objects.live()).filter(
+            Q(pk__in=[r.pk for r in chosen])
+            | Q(
+                translation_key__in=[r.translation_key for r in chosen],
+                locale__language_code=language,
+            )
+        )
+    )
+    visible = {p.pk for p in found}
+    translated = {p.translation_key: p for p in found if locales.language_of(p) == language}
     related = [resource for resource in chosen if resource.pk in visible]
-    translated = i18n.pages_by_key(public, [r.translation_key for r in related])
     shown = []
     for resource in related:
         own = translated.get(resource.translation_key)

@@ -9,14 +9,11 @@ the facet counts run in its index instead (`in_index`), so every hit is counted.
 
 import datetime
 
-from django.db.models import OuterRef, Prefetch, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
-from core import facet_cache, facets, i18n
+from core import facet_cache, facets, i18n, locales
 from resources.facets import FACETS
-from resources.models.downloads import DownloadCount
 from search.query import clean_query, runs_in_sql, search_pages, search_queryset
 
 LISTING_RENDITIONS = ["fill-160x120", "fill-320x240"]
@@ -93,14 +90,10 @@ def order(queryset, filters):
     if sort == "title":
         return queryset.order_by("title", "pk")
     if sort == "downloads":
-        total = (
-            DownloadCount.objects.filter(page=OuterRef("pk"))
-            .values("page")
-            .annotate(total=Sum("count"))
-            .values("total")
-        )
-        queryset = queryset.annotate(downloads=Coalesce(Subquery(total), 0))
-        return queryset.order_by("-downloads", "-publication_date", "pk")
+        # The running total (ResourceDownloadTotal, a row per resource): an inner join
+        # read in the order of its index, no sum per resource.
+        queryset = queryset.filter(download_total__total__gte=0)
+        return queryset.order_by("-download_total__total", "-publication_date", "pk")
     return queryset.order_by("-publication_date", "pk")
 
 
@@ -151,7 +144,7 @@ def facet_groups(base, filters, form):
 def decorate(results, type_choices, request):
     """Give each result its URL under the visitor's prefix and its type's label in the
     visitor's language, without a query per result."""
-    active = Locale.get_active()
+    active = locales.active()
     types = {choice.key: choice.label for choice in type_choices}
     for resource in results:
         if resource.locale_id == active.pk:

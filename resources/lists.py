@@ -1,8 +1,11 @@
 """Short lists of resources for other pages: the newest (the home page) and a
 country's (its country page, through resources_tags)."""
 
-from wagtail.models import Locale
+from django.conf import settings
+from django.db.models import Count, Window
+from wagtail.models import Site
 
+from core import fragments, i18n, visibility
 from core.i18n import localized_url, publicly_visible
 from resources.facets import taxonomy_choices
 from resources.library import decorate, for_listing
@@ -23,13 +26,32 @@ def resources_for_country(country, request=None, limit=6):
     queryset = publicly_visible(ResourcePage.objects.all()).filter(
         countries__translation_key=country.translation_key
     )
-    latest = list(for_listing(queryset.order_by("-publication_date", "-pk"))[:limit])
-    library = ResourceIndexPage.objects.live().public().filter(locale__language_code="en").first()
-    english_slug = country.get_translation(Locale.get_default()).slug
+    # How many there are in all rides along with the newest: no query of its own.
+    latest = list(
+        for_listing(queryset.annotate(total=Window(Count("pk")))).order_by(
+            "-publication_date", "-pk"
+        )[:limit]
+    )
+    library = library_url(request)
+    # A translation keeps its English page's slug (core/wagtail_localize_slugs.py).
     return {
         "resources": decorate(latest, taxonomy_choices(ResourceType), request),
-        "count": queryset.count(),
-        "library_url": f"{localized_url(library, request)}?country={english_slug}"
-        if library
-        else "",
+        "count": latest[0].total if latest else 0,
+        "library_url": f"{library}?country={country.slug}" if library else "",
     }
+
+
+def library_url(request=None):
+    """The library's URL for the visitor ("" when it is not public), the same for
+    everyone until public content changes (core/fragments.py)."""
+
+    def find():
+        library = (
+            visibility.public(ResourceIndexPage.objects.live())
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .first()
+        )
+        return localized_url(library, request) if library else ""
+
+    site = Site.find_for_request(request) if request else None
+    return fragments.cached("library-url", find, i18n.active_language(), site and site.pk)

@@ -1,6 +1,13 @@
 """Index a page again once everything its search fields read has been written."""
 
-from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
+
+
+def index_later(instance):
+    """Wagtail's own indexing task (a background task in production: the worker reads the
+    object from the database once the transaction that changed it has committed)."""
+    meta = instance._meta
+    insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(instance.pk))
 
 
 def index_with_relations(page, **save_kwargs):
@@ -11,4 +18,4 @@ def index_with_relations(page, **save_kwargs):
     draft. A save of some fields only (a draft's revision pointer) changes nothing
     indexed, so it is skipped."""
     if save_kwargs.get("update_fields") is None:
-        index.insert_or_update_object(type(page).objects.get(pk=page.pk))
+        index_later(page)

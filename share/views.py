@@ -4,7 +4,6 @@ import logging
 
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -12,12 +11,12 @@ from wagtail.models import Locale
 
 from core.i18n import active_language, view_translations
 from countries.models import CountryPage
-from share import conf, guards, notify
+from share import conf, guards, tasks
 from share.forms import ShareForm
 from share.history import record
 from share.images import too_big_message
 from share.models import Submission
-from share.withdrawal import find_submission, make_token
+from share.withdrawal import find_submission
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +81,7 @@ def _share(request):
             request, form, problem=_("Please choose your photo again.") if photo_lost else ""
         )
     submission = _save(form)
-    _notify(request, submission)
+    _notify(submission)
     return redirect("share:thanks")
 
 
@@ -108,14 +107,14 @@ def _save(form):
     return submission
 
 
-def _notify(request, submission):
-    # The story is safely stored; a mail server problem must not turn it into an error.
-    withdraw = request.build_absolute_uri(reverse("share:withdraw", args=[make_token(submission)]))
+def _notify(submission):
+    # Tasks (the worker sends them in production). The story is safely stored: a problem
+    # queueing the emails must not turn it into an error.
     try:
-        notify.notify_team(submission)
-        notify.confirm_to_sharer(submission, withdraw)
+        tasks.notify_team.enqueue(submission.pk)
+        tasks.confirm_to_sharer.enqueue(submission.pk)
     except Exception:
-        logger.exception("Could not send the emails for submission %s", submission.pk)
+        logger.exception("Could not queue the emails for submission %s", submission.pk)
 
 
 def thanks(request):
@@ -132,7 +131,7 @@ def withdraw(request, token):
         submission.save(update_fields=["withdrawal_requested_at"])
         record(submission, "share.withdrawal_requested")
         try:
-            notify.notify_team(submission, event="withdrawal")
+            tasks.notify_team.enqueue(submission.pk, event="withdrawal")
         except Exception:
-            logger.exception("Could not send the withdrawal email for %s", submission.pk)
+            logger.exception("Could not queue the withdrawal email for %s", submission.pk)
     return render(request, "share/withdraw.html", context)

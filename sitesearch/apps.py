@@ -7,3 +7,11 @@ class SiteSearchConfig(AppConfig):
 
     name = "sitesearch"
     verbose_name = "Site search"
+
+    def ready(self):
+        from wagtail.contrib.search_promotions.models import SearchPromotion
+
+        from core import freshness
+
+        # Not Query: a row is made for each new search term.
+        freshness.watch(SearchPromotion)

@@ -13,7 +13,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from core import facet_cache, facets
+from core import facet_cache, facets, page_cache, visibility
 from core.i18n import active_language, localized_url
 from core.listing import active_filter_links
 from resources.models import ResourcePage
@@ -30,7 +30,7 @@ MAX_SUGGESTIONS = 8
 
 def searchable_pages():
     """Live, public pages below the tree roots, with what a result line shows."""
-    return Page.objects.live().public().filter(depth__gt=1).select_related("locale")
+    return visibility.public(Page.objects.live()).filter(depth__gt=1).select_related("locale")
 
 
 def shown_facets(across_languages):
@@ -74,6 +74,7 @@ def search(request):
     scope = "all" if across_languages else "locale"
     chosen = facets.chosen(shown, facets.selected_keys(selected, shown))
     results, clean = search_pages(searchable_pages(), clean, language, scope=scope, facets=chosen)
+    record = None  # what the search-terms report counts, when this is a new search
     context = {
         "query": clean,
         "across_languages": across_languages,
@@ -97,12 +98,25 @@ def search(request):
         if page_obj.paginator.count == 0:
             context["most_used"] = most_used_resources(request, language)
         if "page" not in request.GET:
-            SearchQueryDay.record(language, clean.text, page_obj.paginator.count)
+            record = {"language": language, "text": clean.text, "hits": page_obj.paginator.count}
+            record_search(request, record)
     response = render(request, "sitesearch/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     if request.GET.get("q"):
-        patch_cache_control(response, private=True, no_store=True)
+        # What people search for stays off shared caches and browser history; the page
+        # cache keeps it on the server, and counts the search again on each hit.
+        patch_cache_control(response, no_store=True)
+        if record:
+            response.page_cache_meta = record
     return response
+
+
+@page_cache.on_hit("search:search")
+def record_search(request, record):
+    """The search-terms report (sitesearch/report.py) counts every search, answered from
+    the page cache or not."""
+    if record:
+        SearchQueryDay.record(record["language"], record["text"], record["hits"])
 
 
 def result_entries(pages, request, language, clean, scope):

@@ -9,7 +9,12 @@ import pytest
 # from the same thread between browser steps are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytest_plugins = ["tests.support.browser", "tests.support.resources", "tests.support.share"]
+pytest_plugins = [
+    "tests.support.browser",
+    "tests.support.resources",
+    "tests.support.s3",
+    "tests.support.share",
+]
 
 
 def build_base_tree():

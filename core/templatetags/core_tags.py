@@ -1,9 +1,9 @@
 from django import template
 from django.utils import translation
 from django.utils.html import format_html, format_html_join
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
-from core import i18n, seo
+from core import fragments, i18n, locales, seo, visibility
 from core.languages import bcp47 as to_bcp47
 from core.languages import endonym as to_endonym
 from core.languages import list_separator as separator_for
@@ -59,15 +59,29 @@ def localized_url(context, page):
 @register.simple_tag
 def localized_page(page):
     """The page's live translation in the active language, or the page itself."""
-    translated = page.get_translation_or_none(Locale.get_active())
+    translated = page.get_translation_or_none(locales.active())
     if translated is not None and translated.live and translated.alias_of_id is None:
         return translated
     return page
 
 
+def _site_id(request):
+    site = Site.find_for_request(request) if request else None
+    return site.pk if site else None
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context, page):
-    return i18n.live_translations(page, context.get("request"))
+    request = context.get("request")
+    if page.pk is None:  # the preview of a page not yet saved
+        return i18n.live_translations(page, request)
+    # The same for every language: cached per page and site (relative URLs depend on it).
+    return fragments.cached(
+        "language-links",
+        lambda: i18n.live_translations(page, request),
+        page.pk,
+        _site_id(request),
+    )
 
 
 @register.simple_tag
@@ -78,18 +92,30 @@ def is_fallback(page):
 @register.simple_tag(takes_context=True)
 def main_menu(context, current=None):
     """Sections shown in the header: the site root's in-menu children, each replaced by
-    its live translation where there is one (two queries once the site is cached)."""
+    its live translation where there is one. Cached per site and language; only which
+    item is current is worked out per page."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None:
         return []
+    # The same for every visitor: only public pages, nothing about who is asking.
+    sections = fragments.cached(
+        "menu", lambda: _menu_sections(site, request), site.pk, i18n.active_language()
+    )
+    return [
+        {"title": s["title"], "url": s["url"], "current": _current(current, *s["sections"])}
+        for s in sections
+    ]
+
+
+def _menu_sections(site, request):
     sections = list(
-        site.root_page.get_children().live().public().in_menu().select_related("locale")
+        visibility.public(site.root_page.get_children().live()).in_menu().select_related("locale")
     )
     if not sections:
         return []
     translated = i18n.pages_by_key(
-        Page.objects.live().public(), [s.translation_key for s in sections]
+        visibility.public(Page.objects.live()), [s.translation_key for s in sections]
     )
     items = []
     for section in sections:
@@ -98,21 +124,23 @@ def main_menu(context, current=None):
             {
                 "title": shown.title,
                 "url": i18n.url_for_visitor(shown, request),
-                "current": _current(current, section, shown),
+                # (pk, path) of the section and of its translation, for _current.
+                "sections": [(section.pk, section.path), (shown.pk, shown.path)],
             }
         )
     return items
 
 
 def _current(page, *sections):
-    """aria-current value for a menu item: "page" on the section itself, "true" below it."""
+    """aria-current value for a menu item: "page" on the section itself, "true" below it.
+    `sections` are (pk, path) pairs."""
     # Pages without a `page` (404, 500) pass the template engine's "" for it.
     if not isinstance(page, Page):
         return ""
-    for section in sections:
-        if page.pk == section.pk:
+    for pk, path in sections:
+        if page.pk == pk:
             return "page"
-        if page.path.startswith(section.path):
+        if page.path.startswith(path):
             return "true"
     return ""
 

@@ -12,6 +12,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import locales
 from core.languages import LANGUAGES
 from countries import context as page_context
 from countries import teams
@@ -45,7 +46,8 @@ class CountryPage(Page):
     )
 
     parent_page_types = ["countries.CountryIndexPage"]
-    subpage_types = ["countries.StoryPage"]
+    # Events by label: the events app sits above this one (docs/architecture.md).
+    subpage_types = ["countries.StoryPage", "events.EventPage"]
 
     # The code and figures are facts, the same in every language.
     override_translatable_fields = [
@@ -119,10 +121,12 @@ class CountryPage(Page):
 
     def english(self):
         """The default-locale page: indicator values are kept there only."""
-        default = Locale.get_default()
+        default = locales.default()
         if self.locale_id == default.pk:
             return self
-        return self.get_translation_or_none(default) or self
+        if "_english" not in self.__dict__:  # asked for by several parts of one page
+            self._english = self.get_translation_or_none(default) or self
+        return self._english
 
     def structured_data(self, request):
         """A schema.org Place for core.seo's JSON-LD."""

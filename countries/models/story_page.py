@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager, PageQuerySet
 from wagtail.search import index
 
+from core import locales
 from countries import context as page_context
 from countries.blocks import StoryBodyBlock
 from countries.choices import OBJECTIVE_SHORT, OBJECTIVES
@@ -124,7 +125,7 @@ class StoryPage(Page):
             "headline": self.title,
             "description": self.summary,
             "datePublished": self.date.isoformat(),
-            "inLanguage": self.locale.language_code,
+            "inLanguage": locales.language_of(self),
             "url": request.build_absolute_uri(request.path),
             "about": {"@type": "Place", "name": country.title},
             "publisher": {"@type": "Organization", "name": "WHO QualityRights"},

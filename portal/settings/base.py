@@ -5,8 +5,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.embeds.oembed_providers import vimeo, youtube
 
+from core.icons import FOLDER as ICONS_FOLDER
+from core.icons import cache_root_icons
 from core.languages import DEFAULT_LANGUAGE, LANGUAGES, register_extra_lang_info
 
 register_extra_lang_info()
@@ -29,6 +32,8 @@ PROJECT_APPS = [
     "opendata",
     "alerts",
     "feeds",
+    "backups",
+    "events",
 ]
 INSTALLED_APPS = [
     *PROJECT_APPS,
@@ -39,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -62,14 +68,22 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "wagtail_2fa",
+    # Background work's queue in the database, and its worker (docs/operations.md).
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
+    # First, so every log line of the request carries its id (docs/operations.md).
+    "core.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get them too (docs/security.md).
     "core.middleware.PermissionsPolicyMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses pages, feeds and data (Django's gzip, with its BREACH mitigation); static
+    # files come compressed from WhiteNoise. Outside ConditionalGet, which answers 304s.
+    "core.middleware.CompressTextMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +96,9 @@ MIDDLEWARE = [
     "countries.admin_scope.AdminScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Inside everything that sets headers, so a page served from the cache gets them too
+    # (core/page_cache.py).
+    "core.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: turns a locked-out sign-in into AXES_LOCKOUT_CALLABLE's page.
     "axes.middleware.AxesMiddleware",
@@ -134,13 +151,57 @@ USE_TZ = True
 TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Sharers' images (share/storage.py): never under MEDIA_ROOT, never a public URL.
+    # Production can put them in a private S3 bucket (SHARE_PRIVATE_BUCKET_NAME).
+    "private": {"BACKEND": "share.storage.PrivateFileSystemStorage"},
 }
+
+# Backups (backups/, docs/backups.md): `manage.py backup` writes the database dump and one
+# archive of every stored file to BACKUP_DIR, or to the S3 bucket BACKUP_BUCKET_NAME, which
+# django-dbbackup reads as STORAGES["dbbackup"]. No default: a backup beside what it
+# protects is lost with it. Kept private (files mode 600; a bucket that blocks public
+# access, docs/backups.md): backups hold sharers' contact details and images.
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "")
+BACKUP_BUCKET_NAME = os.environ.get("BACKUP_BUCKET_NAME", "")
+if BACKUP_BUCKET_NAME:
+    STORAGES["dbbackup"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": BACKUP_BUCKET_NAME,
+            "location": os.environ.get("BACKUP_PREFIX", ""),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+elif BACKUP_DIR:
+    STORAGES["dbbackup"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {
+            "location": BACKUP_DIR,
+            "file_permissions_mode": 0o600,
+            "directory_permissions_mode": 0o700,
+        },
+    }
+# `backup --clean` keeps this many sets (daily backups: two weeks; docs/backups.md).
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", 14))
+# Every server backs up the same database: one name, so any server finds the sets.
+DBBACKUP_HOSTNAME = "portal"
+# pg_restore as the connecting role, whichever role owned the tables backed up.
+DBBACKUP_CONNECTORS = {"default": {"PG_OPTIONS": "--no-owner --no-privileges"}}
+# /favicon.ico and the other icons browsers ask for at the root, served by WhiteNoise and
+# cached for a week (core/icons.py).
+WHITENOISE_ROOT = ICONS_FOLDER
+WHITENOISE_ADD_HEADERS_FUNCTION = cache_root_icons
 
 WAGTAIL_SITE_NAME = "WHO QualityRights portal"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -182,7 +243,38 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, files every process on this server reads and writes: a publish in
+    # one gunicorn worker is seen by the others (a per-process memory cache would not be).
+    # Several servers need REDIS_URL (docs/performance.md).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / ".cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# The page cache (core/page_cache.py, docs/performance.md): anonymous visitors' public
+# pages, kept until public content changes (or PAGE_CACHE_SECONDS pass; 0 switches the
+# cache off). What browsers and CDNs may keep is shorter: they are purged on publish only
+# when a CDN is configured below.
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
+PAGE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_BROWSER_MAX_AGE", 60))
+PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", 60 * 10))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", 60))
+# Every GET parameter a public page understands (tests/core/test_page_cache.py checks the
+# facets against it). A request with any other parameter is served, not stored.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    # library, stories, site search, countries, events
+    "q", "page", "sort", "type", "topic", "audience", "language", "country", "access",
+    "year_from", "year_to", "status", "region", "objective", "content", "written_in",
+    "all_languages", "format", "month", "interpretation", "view",
+}  # fmt: skip
+# After a change, render these pages again in the background (a task), so the first
+# visitor after a publish does not wait for cold facet counts. {lang} is each language.
+PAGE_CACHE_WARM = os.environ.get("PAGE_CACHE_WARM", "false").lower() == "true"
+PAGE_CACHE_WARM_PATHS = ["/{lang}/", "/{lang}/resources/", "/{lang}/stories/", "/{lang}/countries/"]
 
 # Public read API (portal/api.py, docs/api.md).
 WAGTAILAPI_LIMIT_MAX = 100
@@ -351,15 +443,94 @@ PERMISSIONS_POLICY = {
     )
 }
 
-# Background work (search indexing, reference index, later PDF text extraction) goes
-# through django-tasks. The immediate backend runs it in the request; a deployment with a
-# worker can swap the backend without code changes.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work (docs/operations.md): PDF text, search index updates, emails. With
+# TASKS_BACKEND=immediate a task runs inside the request (development, tests, `make
+# demo`); with "database" (production's default) it is a row that `manage.py db_worker`
+# runs, in the same transaction as the change that queued it.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
 
+
+def tasks_setting(name):
+    if name not in TASK_BACKENDS:
+        raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {', '.join(TASK_BACKENDS)}.")
+    return {"default": {"BACKEND": TASK_BACKENDS[name]}}
+
+
+TASKS = tasks_setting(os.environ.get("TASKS_BACKEND", "immediate"))
+# The worker runs a failing task at most this many times in all, waiting TASK_RETRY_DELAY
+# seconds times the attempt number in between; a task still "running" TASK_STALLED_AFTER
+# seconds after it started (its worker was killed) is run again (portal/worker.py).
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", 3))
+TASK_RETRY_DELAY = int(os.environ.get("TASK_RETRY_DELAY", 60))
+TASK_STALLED_AFTER = int(os.environ.get("TASK_STALLED_AFTER", 3600))
+# /readyz waits this many seconds for its checks (portal/health.py).
+READY_CHECK_TIMEOUT = float(os.environ.get("READY_CHECK_TIMEOUT", 3))
+
+# Logs (docs/operations.md): lines of text, or JSON lines with LOG_FORMAT=json. Each carries
+# the request's id; email and IP addresses are masked (core/log_privacy.py). The task
+# libraries log a failed task with its traceback, whose message may name an address: their
+# records keep the exception's type only (the task's row keeps the traceback).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {"()": "core.request_id.RequestIdFilter"},
+        "exception_type_only": {"()": "core.log_privacy.ExceptionTypeOnly"},
+    },
+    "formatters": {
+        "text": {
+            "()": "core.log_privacy.TextFormatter",
+            "format": "%(levelname)s %(name)s [%(request_id)s] %(message)s",
+        },
+        "json": {
+            "()": "core.log_privacy.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {app: {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")} for app in PROJECT_APPS},
+    "loggers": {
+        **{app: {"level": os.environ.get("PORTAL_LOG_LEVEL", "INFO")} for app in PROJECT_APPS},
+        **{
+            name: {"filters": ["exception_type_only"]}
+            for name in ("django_tasks", "django_tasks_db")
+        },
+    },
 }
+
+# A CDN or Varnish in front (core/cdn.py, docs/performance.md): purged on publish through
+# Wagtail's frontend cache. FRONTEND_CACHE_PURGE_URL is Varnish's or nginx's address for
+# PURGE requests; Cloudflare and CloudFront take their own variables.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# core/cdn.py lists every translation's own address; Wagtail would also send each
+# address once per language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []

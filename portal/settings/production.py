@@ -9,6 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from core.security_headers import s3_media_origins, with_sources
+from portal.observability import init_sentry
 
 from .base import *  # noqa: F403
 
@@ -60,6 +61,26 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         },
     }
 
+# Sharers' images in their own private bucket when one is named (docs/storage.md): never
+# the public bucket or its CDN domain. The bucket blocks public access; objects are sent
+# with no ACL, so they are the owner's only, whether the bucket has ACLs or (AWS's
+# default) refuses them. The portal makes no URL for them (share/storage.py), and any
+# URL boto could sign would expire in a minute.
+if os.environ.get("SHARE_PRIVATE_BUCKET_NAME"):
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["SHARE_PRIVATE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": None,
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": 60,
+            "file_overwrite": False,
+        },
+    }
+
 # Content-Security-Policy (docs/security.md): images may come from the media bucket (or
 # its CDN), and every http:// address on a page is fetched over https://.
 MEDIA_ORIGINS = (
@@ -92,3 +113,23 @@ if os.environ.get("EMAIL_HOST"):
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+
+# Background work runs in `manage.py db_worker` (docs/operations.md) unless TASKS_BACKEND
+# says "immediate".
+TASKS = tasks_setting(os.environ.get("TASKS_BACKEND", "database"))  # noqa: F405
+# Load balancers probe over plain HTTP, and must not be sent to HTTPS (portal/health.py).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Errors to Sentry, with personal data removed before sending (portal/observability.py).
+if os.environ.get("SENTRY_DSN"):
+    init_sentry(
+        os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE"),
+    )
+
+# Rendering the most-visited pages again after a change (docs/performance.md) is work for
+# the task worker; with the immediate backend the editor who publishes would wait for it.
+PAGE_CACHE_WARM = os.environ.get("PAGE_CACHE_WARM", "true").lower() == "true" and (
+    TASKS["default"]["BACKEND"] != TASK_BACKENDS["immediate"]  # noqa: F405
+)

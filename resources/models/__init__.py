@@ -1,5 +1,5 @@
 # Django discovers an app's models here; each concept has its own module.
-from resources.models.downloads import DownloadCount
+from resources.models.downloads import DownloadCount, ResourceDownloadTotal
 from resources.models.files import CaptionTrack, ResourceFile, ResourceLanguage, ResourceLink
 from resources.models.resource_index_page import ResourceIndexPage
 from resources.models.resource_page import RelatedResource, ResourcePage
@@ -13,6 +13,7 @@ __all__ = [
     "ResourceFile",
     "ResourceIndexPage",
     "ResourceLanguage",
+    "ResourceDownloadTotal",
     "ResourceLink",
     "ResourcePage",
     "ResourceType",

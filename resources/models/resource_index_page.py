@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core import visibility
 from core.listing import FilterableListingMixin, active_filter_links
 from resources import library
 from resources.forms import LibraryFilterForm
@@ -32,7 +33,7 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         `core.i18n.publicly_visible`): resources.library applies the visitor's language
         itself, in SQL or on a search server, so the locale fallback is not applied
         here. The same for everyone: the listing never shows a restricted page."""
-        return ResourcePage.objects.live().public()
+        return visibility.public(ResourcePage.objects.live())
 
     def apply_filters(self, queryset, filters):
         return library.results(queryset, filters)

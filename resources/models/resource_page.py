@@ -87,6 +87,8 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home/routing.py): the page shows both.
+    route_select_related = ("resource_type", "cover_image")
 
     # Title (boost 2, from Page) and summary rank above the description and the text
     # inside the resource's PDFs (docs/search.md).

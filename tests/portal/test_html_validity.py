@@ -10,6 +10,7 @@ import subprocess
 import pytest
 
 from tests.support import countries as build
+from tests.support.events import events_index, make_event
 from tests.support.resources import make_resource
 from tests.support.settings import ROOT
 
@@ -40,6 +41,7 @@ def pages(portal_site, library):
     build.story_index(portal_site)
     resource = make_resource(library, "Recovery guide", files=("en", "fr"))
     library.save_revision().publish()
+    event = make_event(events_index(portal_site), "Signed webinar", interpretation=("fr", "ils"))
     return [
         "/{lang}/",
         "/{lang}/countries/",
@@ -50,6 +52,9 @@ def pages(portal_site, library):
         "/{lang}/resources/",
         "/{lang}/resources/?type=guidance&language=en",
         f"/{{lang}}/resources/{resource.slug}/",
+        "/{lang}/events/",
+        "/{lang}/events/?format=online&month=13",
+        f"/{{lang}}/events/{event.slug}/",
         "/{lang}/search/",
         "/{lang}/search/?q=recovery",
         "/{lang}/search/?q=zzzznothing",

@@ -30,6 +30,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 
 from share.models import Submission
 from tests.support import countries as build
+from tests.support.events import in_days, make_event
 from tests.support.resources import pdf_document
 from tests.support.share import jpeg
 
@@ -104,6 +105,8 @@ def ghana_world(portal_site, django_user_model, private_files):
     workflow = Workflow.objects.get(name="Country review")
     workflow_state = workflow.start(story, ghana_member)
     task_state = workflow_state.current_task_state
+    # An event Ghana's team took back to draft (events sit on country pages too).
+    make_event(ghana, "Ghana GHSECRET event", start=in_days(5)).unpublish()
     PageViewRestriction.objects.create(page=ghana, restriction_type="login")
     PageViewRestriction.objects.filter(page=ghana).delete()  # an entry in its history
 

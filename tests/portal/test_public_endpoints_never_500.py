@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.support.countries import country, country_index, publish, story, story_index
+from tests.support.events import events_index, make_event
 from tests.support.resources import make_resource
 
 pytestmark = pytest.mark.django_db
@@ -69,6 +70,13 @@ NASTY = st.sampled_from(
         "/en/countries/kenya/",
         "2024-01-01",
         "true",
+        "ils",
+        "online",
+        "sign-language",
+        "2022-04",
+        "13",
+        "past",
+        "Europe/Zurich",
     ]
 )
 HUGE = st.integers(min_value=-(10**30), max_value=10**30).map(str)
@@ -102,6 +110,18 @@ PAGES = {
     ],
     "/{lang}/resources/open-guide/": [],
     "/{lang}/resources/open-guide/download/{file}/": [],
+    "/{lang}/events/": [
+        "country",
+        "topic",
+        "format",
+        "language",
+        "interpretation",
+        "access",
+        "month",
+        "view",
+        "page",
+    ],
+    "/{lang}/events/open-webinar/": [],
 }
 FORMS = {
     "/{lang}/search/": [
@@ -127,6 +147,11 @@ FORMS = {
     "/open-data/indicators.json": [],
     "/open-data/resources.csv": [],
     "/open-data/resources.json": [],
+    "/open-data/events.csv": [],
+    "/open-data/events.json": [],
+    "/{lang}/feeds/events/": [],
+    "/{lang}/events/calendar.ics": ["country", "topic"],
+    "/{lang}/events/open-webinar/calendar.ics": [],
     "/sitemap.xml": ["p"],
     "/sitemap-pages.xml": ["p"],
 }
@@ -153,6 +178,10 @@ API = {
     + PAGE_FILTERS
     + ["topic", "audience", "language", "country", "publication_date", "countries"],
     "/api/v2/resources/{guide}/": ["fields", "topic", "type"],
+    "/api/v2/events/": LISTING
+    + PAGE_FILTERS
+    + ["country", "topic", "format", "language", "interpretation", "access", "month", "when"],
+    "/api/v2/events/{webinar}/": ["fields", "when"],
     "/api/v2/images/": LISTING + ["tags", "title", "id"],
     "/api/v2/documents/": LISTING + ["tags", "title", "id"],
 }
@@ -168,7 +197,13 @@ def site(portal_site, library):
     guide = make_resource(
         library, "Open guide", topics=["recovery"], countries=[kenya], files=("en", "fr")
     )
-    return {"kenya": kenya.pk, "guide": guide.pk, "file": guide.files.first().pk}
+    webinar = make_event(events_index(portal_site), "Open webinar", interpretation=("ils",))
+    return {
+        "kenya": kenya.pk,
+        "guide": guide.pk,
+        "file": guide.files.first().pk,
+        "webinar": webinar.pk,
+    }
 
 
 def query(endpoints):

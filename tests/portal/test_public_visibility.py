@@ -26,6 +26,7 @@ from tests.support.countries import (
     translate,
 )
 from tests.support.elasticsearch import Recorder, use_recorder
+from tests.support.events import events_index, in_days, make_event
 from tests.support.resources import make_resource
 
 # Titles and URL slugs that must never be listed.
@@ -39,6 +40,9 @@ HIDDEN = [
     "Login guide",
     "Group guide",
     "Draft guide",
+    "Password event",
+    "Group event",
+    "Hidden country event",
 ]
 SLUGS = [title.lower().replace(" ", "-") for title in HIDDEN]
 LATER = datetime.date(2025, 1, 1)  # restricted pages are the newest: first in any list
@@ -73,6 +77,13 @@ def world(portal_site, library):
         restrict(secretland, "password"),  # hides its stories: an ancestor's restriction
     ]
     story(secretland, "Hidden country story", date=LATER)
+    events = events_index(portal_site)
+    make_event(kenya, "Open event", start=in_days(5))
+    restrictions += [
+        restrict(make_event(events, "Password event", start=in_days(1)), "password"),
+        restrict(make_event(kenya, "Group event", start=in_days(2)), "groups", team),
+    ]
+    make_event(secretland, "Hidden country event", start=in_days(3))
 
     def guide(title, **fields):
         fields.setdefault("countries", [kenya])
@@ -177,6 +188,16 @@ SURFACES = [
     "/api/v2/pages/?child_of={kenya}&limit=100",
     "/api/v2/resources/?limit=100",
     "/api/v2/resources/?topic=recovery&limit=100",
+    "/en/events/",
+    "/fr/events/",
+    "/en/events/?country=kenya",
+    "/en/events/calendar.ics",
+    "/fr/events/calendar.ics?country=kenya",
+    "/en/feeds/events/",
+    "/open-data/events.csv",
+    "/open-data/events.json",
+    "/api/v2/events/?limit=100",
+    "/api/v2/events/?country=kenya&limit=100",
 ]
 
 
@@ -202,6 +223,9 @@ def test_no_public_surface_lists_a_restricted_or_unpublished_page(visitor, world
         form = visitor.get(url).context["filter_form"]
         assert "secretland" not in {slug for slug, _label in form.fields["country"].choices}
     assert visitor.get("/en/feeds/stories/secretland/").status_code == 404
+    events = visitor.get("/en/events/?view=upcoming").context  # not the cached page above
+    assert [event.title for event in events["results"]] == ["Open event"]
+    assert "secretland" not in {o["slug"] for g in events["facets"] for o in g["options"]}
 
     # Search promotions: the live public page and the external link only.
     promoted = [p["title"] for p in visitor.get("/en/search/?q=guide").context["promotions"]]

@@ -15,6 +15,8 @@ def test_search_page_exists_in_every_language_and_is_not_indexed(client, portal_
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex"
     assert '<meta name="robots" content="noindex">' in response.text
+    # Lighthouse's SEO audit asks for one even on a page kept out of search engines.
+    assert '<meta name="description" content="' in response.text
     assert f'action="/{code}/search/"' in response.text
 
 

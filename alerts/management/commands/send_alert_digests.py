@@ -1,36 +1,23 @@
 """Email each confirmed subscriber what was published since their last digest, and delete
 subscriptions left unconfirmed for ALERTS_CONFIRM_DAYS. Idempotent: run it from cron.
 
-Each subscriber's digest is on its own: if it cannot be sent (the mail server refuses the
-address, the connection drops...), the failure is logged with the subscription's id (never
-the address), that subscriber's "last sent" time stays where it was so the next run sends
-them everything again, and the run goes on with the next subscriber. The summary line
-says how many failed. The command exits with an error (status 1) only when every digest
-it tried to send failed: then the mail server, not an address, is the problem."""
+Each subscriber's digest is a task of its own (alerts/tasks.py): with the database task
+backend the worker sends them, retrying a failure a few times (docs/operations.md); with
+the immediate backend they are sent now. Either way one subscriber's failure is logged
+with the subscription's id (never the address), that subscriber's "last sent" time stays
+where it was so the next run sends them everything again, and the others go on. The
+summary line says how many failed. The command exits with an error (status 1) only when
+every digest it tried to send failed: then the mail server, not an address, is the
+problem."""
 
 import datetime
-import logging
-import smtplib
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django_tasks import TaskResultStatus
 
-from alerts import conf, emails
-from alerts.digest import new_pages
+from alerts import conf, tasks
 from alerts.models import Subscription
-
-logger = logging.getLogger(__name__)
-
-
-def describe(error):
-    """The kind of failure, without its message: an SMTP refusal's message names the
-    address."""
-    kind = type(error).__name__
-    code = getattr(error, "smtp_code", None)
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({str(reply[0]) for reply in error.recipients.values() if reply})
-        code = ",".join(codes) or None
-    return f"{kind} (SMTP {code})" if code else kind
 
 
 class Command(BaseCommand):
@@ -42,28 +29,19 @@ class Command(BaseCommand):
         deleted, _ = Subscription.objects.filter(
             confirmed_at__isnull=True, created_at__lt=cutoff
         ).delete()
-        sent = failed = 0
+        sent = failed = queued = 0
         subscriptions = Subscription.objects.filter(confirmed_at__isnull=False).order_by("pk")
-        for subscription in subscriptions.iterator():
-            since = subscription.last_sent_at or subscription.confirmed_at
-            try:
-                stories, resources = new_pages(subscription, since, now)
-                if stories or resources:
-                    emails.send_digest(subscription, stories, resources)
-                    sent += 1
-            except Exception as error:  # one subscriber's problem must not stop the run
+        for pk in subscriptions.values_list("pk", flat=True).iterator():
+            result = tasks.send_digest.enqueue(pk, now.isoformat())
+            if not result.is_finished:
+                queued += 1
+            elif result.status == TaskResultStatus.FAILED:
                 failed += 1
-                logger.warning(
-                    "Alert digest to subscription %s not sent: %s; it is retried next run",
-                    subscription.pk,
-                    describe(error),
-                )
-                continue
-            # Marked even with nothing to send: the next run looks only after `now`.
-            subscription.last_sent_at = now
-            subscription.save(update_fields=["last_sent_at"])
+            elif result.return_value == "sent":
+                sent += 1
         summary = (
-            f"{sent} digests sent, {failed} failed, {deleted} unconfirmed subscriptions deleted"
+            f"{sent} digests sent, {failed} failed, {queued} queued for the worker, "
+            f"{deleted} unconfirmed subscriptions deleted"
         )
         if failed and not sent:
             raise CommandError(f"{summary}: every digest failed (is the mail server down?)")

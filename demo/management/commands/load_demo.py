@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import countries as countries_demo
+from demo import events as events_demo
 from demo import home as home_demo
 from demo import locales as locales_demo
 from demo import resources as resources_demo
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             locales_demo.load(self.stdout)
             countries_demo.load(self.stdout)
             resources_demo.load(self.stdout, generated=options["resources"])
+            events_demo.load(self.stdout)
             share_demo.load(self.stdout)
             search_demo.load(self.stdout)
             home_demo.feature(self.stdout)

@@ -1,0 +1,1 @@
+"""Backups that restore: `manage.py backup` and `manage.py restore` (docs/backups.md)."""

@@ -1,0 +1,100 @@
+"""One version for everything the public sees: pages, listings, facet counts, menus.
+
+Any change to what visitors may see (a publish, an unpublish, a move, a deletion, a
+renamed term, a new indicator value, a search promotion) calls `changed()`; every cache
+of public output (the page cache, cached facet counts, cached fragments) puts
+`version()` in its keys, so an entry made before the change is never read again. The
+version lives in the shared cache (Redis in production), so a change made in one process
+is seen by every other at once; old entries simply expire.
+
+`downloads` has its own version: a download changes only the "most downloaded" order, and
+must not empty every cached page during a launch.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+CONTENT = "freshness:content"
+DOWNLOADS = "freshness:downloads"
+# Sent once a change is committed, with `kind` (core/warm.py renders pages again).
+committed = Signal()
+
+
+def version(kind=CONTENT):
+    return cache.get_or_set(kind, uuid.uuid4().hex, None)
+
+
+def versions(*kinds):
+    """Several versions in one round trip to the cache (one when they already exist)."""
+    found = cache.get_many(kinds)
+    for kind in kinds:
+        if kind not in found:
+            found[kind] = version(kind)
+    return [found[kind] for kind in kinds]
+
+
+def changed(kind=CONTENT):
+    """Call when public output may change: a new version now, and again once the
+    transaction commits (a request in between could have read the old rows)."""
+    cache.set(kind, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: _commit(kind))
+
+
+def _commit(kind):
+    cache.set(kind, uuid.uuid4().hex, None)
+    committed.send(sender=None, kind=kind)
+
+
+def _content_changed(**kwargs):
+    changed()
+
+
+# What saving a draft, commenting or locking writes to a page's row: visitors see none of it.
+DRAFT_FIELDS = {
+    "wagtail_admin_comments",
+    "latest_revision",
+    "latest_revision_created_at",
+    "draft_title",
+    "has_unpublished_changes",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def _page_saved(instance, update_fields, **kwargs):
+    # Publishing sends its own signal; this catches what does not: a translation that
+    # wagtail-localize creates live, and a script saving a live page directly.
+    if not isinstance(instance, Page) or not instance.live:
+        return
+    if not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+        changed()
+
+
+def watch(*models):
+    """Public output shows these models (terms, indicator types, promotions): any saved
+    or deleted row changes it."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _content_changed, sender=model, dispatch_uid=f"freshness-{model._meta.label}"
+            )
+
+
+def connect():
+    """What changes every public page type: publishing, unpublishing, moving, deleting,
+    restricting a page; sites and languages; image and document titles."""
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(_content_changed, dispatch_uid=f"freshness-{id(signal)}")
+    post_delete.connect(_content_changed, sender=Page, dispatch_uid="freshness-page-deleted")
+    # Every page type: the signal names the concrete model (StoryPage), not Page.
+    post_save.connect(_page_saved, dispatch_uid="freshness-page-saved")
+    watch(PageViewRestriction, Site, Locale, get_image_model(), get_document_model())

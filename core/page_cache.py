@@ -1,0 +1,212 @@
+"""The page cache: anonymous visitors' public pages served from Django's cache.
+
+A hit costs two cache reads and no database query. Entries are keyed by the version of
+public content (core/freshness.py), read once when the request starts, so a page rendered
+while an editor publishes is stored under the old version and never served after the
+publish: nothing is stale, in any process, without deleting a single key.
+
+Which requests: GET and HEAD from visitors who are not signed in, for the views in
+`CACHED_VIEWS` (Wagtail pages, site search, feeds, sitemap). Which responses: 200s that
+set no cookie, do not vary on the cookie (a CSRF token does both) and do not forbid
+caching. Query strings are normalised (sorted, tracking parameters dropped); a request
+with a parameter the portal does not know, or an oversized query string, is served but
+not stored, so the cache cannot be grown by made-up URLs.
+
+docs/performance.md explains the choice over wagtail-cache and the HTTP headers.
+"""
+
+import hashlib
+import math
+import re
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.http import http_date
+
+from core import freshness
+
+HEADER = "X-Page-Cache"
+# URL names (namespace:name) whose anonymous GET responses are cached.
+CACHED_VIEWS = {
+    "wagtail_serve",
+    "search:search",
+    "sitemap_index",
+    "django.contrib.sitemaps.views.sitemap",
+}
+CACHED_NAMESPACES = {"feeds"}
+# Served to the server cache only: a browser or a CDN keeps no copy (what people search
+# for stays off shared caches and history).
+BROWSER_NO_STORE = {"search:search"}
+# Parameters that change nothing on the page: left out of the key.
+IGNORED_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+|_ga|_gl)$")
+MAX_QUERY_STRING = 512
+MAX_BODY = 2 * 1024 * 1024
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
+# What a view must still do when its page comes from the cache (the site search counts
+# searches for its report): view name -> function(request, meta), where `meta` is what
+# the view left in `response.page_cache_meta` when the page was made.
+ON_HIT = {}
+
+
+def on_hit(name):
+    def register(function):
+        ON_HIT[name] = function
+        return function
+
+    return register
+
+
+def cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def expire_within(request, seconds):
+    """For what changes with time rather than with a publish (an event that is about to
+    start): the page being made is kept at most `seconds`, here and in CDNs."""
+    current = getattr(request, "page_cache_seconds", None)
+    request.page_cache_seconds = max(0, int(seconds if current is None else min(current, seconds)))
+
+
+def view_name(request):
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return None
+    if match.namespace in CACHED_NAMESPACES:
+        return match.view_name
+    return match.view_name if match.view_name in CACHED_VIEWS else None
+
+
+def signed_in(request):
+    # No session cookie: nobody is signed in, and the session is not read (reading it
+    # would add "Vary: Cookie" to every public page).
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    return request.user.is_authenticated
+
+
+def normalised_query(request):
+    """The query string as the key sees it, or None when it must not be stored."""
+    if len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_STRING:
+        return None
+    known = settings.PAGE_CACHE_QUERY_PARAMETERS
+    pairs = []
+    for name in request.GET:
+        if IGNORED_PARAMETERS.match(name):
+            continue
+        if name not in known:
+            return None
+        pairs.extend((name, value) for value in request.GET.getlist(name))
+    return urlencode(sorted(pairs))
+
+
+def uses_download_order(request):
+    return request.GET.get("sort") == "downloads"
+
+
+def cache_key(request, query):
+    kinds = [freshness.CONTENT]
+    if uses_download_order(request):
+        kinds.append(freshness.DOWNLOADS)
+    versions = ".".join(freshness.versions(*kinds))
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.sha256(address.encode()).hexdigest()[:40]
+    return f"page:{versions}:{digest}"
+
+
+def storable(request, response, name):
+    cache_control = response.get("Cache-Control", "")
+    refused = (
+        ("private", "no-cache") if name in BROWSER_NO_STORE else ("private", "no-store", "no-cache")
+    )
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not has_vary_header(response, "Cookie")
+        and not any(word in cache_control for word in refused)
+        and not getattr(request, "is_preview", False)
+        and len(response.content) <= MAX_BODY
+    )
+
+
+def public_headers(response, name, expires):
+    if name in BROWSER_NO_STORE:
+        patch_cache_control(response, no_store=True)
+        return
+    # A page kept only until a given time (expire_within) is kept no longer downstream.
+    left = max(0, math.ceil(expires - time.time()))
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=min(settings.PAGE_BROWSER_MAX_AGE, left),
+        s_maxage=min(settings.PAGE_SHARED_MAX_AGE, left),
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+    )
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = None
+        if settings.PAGE_CACHE_SECONDS and request.method in ("GET", "HEAD"):
+            name = view_name(request)
+        if name is None:
+            return self.get_response(request)
+        if signed_in(request) or CookieStorage.cookie_name in request.COOKIES:
+            response = self.get_response(request)
+            patch_cache_control(response, private=True, no_cache=True)
+            response[HEADER] = "skip"
+            return response
+
+        query = normalised_query(request)
+        key = cache_key(request, query) if query is not None else None
+        if key is not None:
+            entry = cache().get(key)
+            if entry is not None:
+                if name in ON_HIT:
+                    ON_HIT[name](request, entry.get("meta", {}))
+                return self.replay(entry, name)
+
+        response = self.get_response(request)
+        seconds = getattr(request, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
+        if key is not None and seconds and storable(request, response, name):
+            entry = self.entry(response, seconds)
+            cache().set(key, entry, seconds)
+            public_headers(response, name, entry["expires"])
+            response[HEADER] = "miss"
+        else:
+            if response.status_code == 200 and "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_cache=True)
+            response[HEADER] = "skip"
+        return response
+
+    @staticmethod
+    def entry(response, seconds):
+        now = time.time()
+        response.setdefault("Last-Modified", http_date(now))
+        headers = {h: response[h] for h in (*KEPT_HEADERS, "Last-Modified") if h in response}
+        meta = getattr(response, "page_cache_meta", {})
+        return {
+            "content": response.content,
+            "headers": headers,
+            "meta": meta,
+            "expires": now + seconds,
+        }
+
+    @staticmethod
+    def replay(entry, name):
+        response = HttpResponse(entry["content"])
+        for header, value in entry["headers"].items():
+            response[header] = value
+        public_headers(response, name, entry["expires"])
+        response[HEADER] = "hit"
+        return response

@@ -1,0 +1,20 @@
+"""What other apps' pages show of the events. Country pages reach events through these
+tags, so the countries app never imports events (docs/architecture.md)."""
+
+from django import template
+
+from events.lists import events_for_country, next_events
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def country_events(context, country):
+    """{events, count, listing_url}: the next events of `country`."""
+    return events_for_country(country, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def upcoming_events(context, limit=3):
+    """{events, listing_url}: the next events anywhere, for the home page."""
+    return next_events(context.get("request"), limit)

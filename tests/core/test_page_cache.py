@@ -1,0 +1,333 @@
+"""The page cache (core/page_cache.py): anonymous public pages served with no query,
+never stale after a change, never for what must stay private, bounded by the parameters
+the portal knows; and the HTTP headers that let browsers and CDNs keep pages."""
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from core import freshness
+from countries.forms import STORY_FACETS, CountryFilterForm, StoryFilterForm
+from resources.facets import FACETS as LIBRARY_FACETS
+from resources.forms import LibraryFilterForm
+from resources.models import DownloadCount, ResourceType
+from search.models import SearchQueryDay
+from sitesearch.facets import FACETS as SEARCH_FACETS
+from tests.support.countries import country, country_index, story, story_index, translate
+from tests.support.resources import make_resource
+
+STORY_DATE = datetime.date(2024, 5, 1)
+
+
+@pytest.fixture
+def world(library):
+    home = library.get_parent()
+    library.save_revision().publish()
+    countries = country_index(home)
+    story_index(home)
+    kenya = country(countries, "Kenya", "KE")
+    first = story(kenya, "Peer support in Nairobi", date=STORY_DATE)
+    translate(first, "fr", title="Soutien par les pairs à Nairobi")
+    resource = make_resource(library, "Peer groups", topics=["recovery"], files=("en", "ar"))
+    return {"home": home, "library": library, "kenya": kenya, "resource": resource}
+
+
+def get(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code in (200, 304), (url, response.status_code)
+    return response
+
+
+PUBLIC_URLS = [
+    "/en/",
+    "/ar/",
+    "/en/countries/",
+    "/en/countries/kenya/",
+    "/en/countries/kenya/peer-support-in-nairobi/",
+    "/en/stories/",
+    "/en/resources/",
+    "/en/resources/?type=guidance&topic=recovery&language=en",
+    "/ar/resources/peer-groups/",
+    "/en/search/?q=peer",
+    "/en/feeds/stories/",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_a_hit_makes_no_database_query(client, world, url):
+    assert get(client, url)["X-Page-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, url)
+    assert response["X-Page-Cache"] == "hit"
+    # The site search still counts the search for its report (the next test).
+    sql = [q["sql"] for q in queries.captured_queries if "searchqueryday" not in q["sql"]]
+    assert sql == []
+    assert len(queries) == (2 if "/search/" in url else 0)
+
+
+def test_a_search_answered_from_the_cache_is_still_counted(client, world):
+    for _ in range(3):
+        get(client, "/en/search/?q=peer")
+    get(client, "/en/search/?q=peer&page=1")  # a further page is not a new search
+    row = SearchQueryDay.objects.get(query="peer")
+    assert row.searches == 3
+
+
+def test_a_hit_is_the_same_page(client, world):
+    first = get(client, "/en/countries/kenya/")
+    second = get(client, "/en/countries/kenya/")
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+    assert second["Content-Language"] == "en"
+    # Headers set outside the cache are set on hits too.
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Permissions-Policy"):
+        assert second[header] == first[header]
+
+
+def test_publishing_a_story_shows_at_once_everywhere_it_is_listed(client, world):
+    pages = ["/en/", "/fr/", "/en/countries/kenya/", "/en/stories/", "/en/feeds/stories/"]
+    for url in pages:
+        get(client, url)
+        assert get(client, url)["X-Page-Cache"] == "hit"
+    story(world["kenya"], "Recovery college opens in Mombasa", date=STORY_DATE)
+    for url in pages:
+        response = get(client, url)
+        assert response["X-Page-Cache"] == "miss", url
+        assert "Recovery college opens in Mombasa" in response.content.decode(), url
+
+
+def test_unpublishing_a_resource_removes_it_from_the_library_in_every_language(client, world):
+    for url in ("/en/resources/", "/ar/resources/"):
+        assert "Peer groups" in get(client, url).content.decode()
+    world["resource"].unpublish()
+    for url in ("/en/resources/", "/ar/resources/"):
+        assert "Peer groups" not in get(client, url).content.decode()
+
+
+def test_moving_and_deleting_pages_refresh_listings(client, world):
+    ghana = country(world["kenya"].get_parent(), "Ghana", "GH")
+    moved = story(world["kenya"], "Moved story", date=STORY_DATE)
+    assert "Moved story" in get(client, "/en/countries/kenya/").content.decode()
+    moved.move(ghana, pos="last-child")
+    assert "Moved story" not in get(client, "/en/countries/kenya/").content.decode()
+    assert "Moved story" in get(client, "/en/countries/ghana/").content.decode()
+    moved.refresh_from_db()
+    moved.delete()
+    assert "Moved story" not in get(client, "/en/countries/ghana/").content.decode()
+
+
+def test_renaming_a_term_refreshes_the_library(client, world):
+    get(client, "/en/resources/")
+    term = ResourceType.objects.get(slug="guidance", locale__language_code="en")
+    term.name = "Guidance notes for everyone"
+    term.save()
+    assert "Guidance notes for everyone" in get(client, "/en/resources/").content.decode()
+
+
+def test_a_new_search_promotion_is_shown_at_once(client, world):
+    get(client, "/en/search/?q=peer")
+    SearchPromotion.objects.create(
+        query=Query.get("peer"), page=world["kenya"], sort_order=0, description="Start here"
+    )
+    assert "Start here" in get(client, "/en/search/?q=peer").content.decode()
+
+
+def test_a_download_refreshes_only_the_most_downloaded_order(client, world):
+    by_downloads, plain = "/en/resources/?sort=downloads", "/en/resources/"
+    get(client, by_downloads), get(client, plain)
+    DownloadCount.record(world["resource"].files.first())
+    assert get(client, by_downloads)["X-Page-Cache"] == "miss"
+    assert get(client, plain)["X-Page-Cache"] == "hit"
+
+
+def test_a_page_rendered_during_a_change_is_never_served_after_it(client, world, monkeypatch):
+    """The version is read when the request starts: a render that began before a
+    publish is stored under the old version."""
+    from core import page_cache
+
+    real_key = page_cache.cache_key
+
+    def key_then_publish(request, query):
+        key = real_key(request, query)
+        freshness.changed()  # an editor publishes while this page renders
+        return key
+
+    monkeypatch.setattr(page_cache, "cache_key", key_then_publish)
+    get(client, "/en/stories/")
+    monkeypatch.setattr(page_cache, "cache_key", real_key)
+    assert get(client, "/en/stories/")["X-Page-Cache"] == "miss"
+
+
+# What is never cached.
+
+
+def test_signed_in_people_get_their_own_page(client, world, admin_user):
+    client.force_login(admin_user)
+    for _ in range(2):
+        response = get(client, "/en/countries/kenya/")
+        assert response["X-Page-Cache"] == "skip"
+        assert "private" in response["Cache-Control"]
+    client.logout()
+    assert get(client, "/en/countries/kenya/")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_with_a_form_token_is_not_stored(client, world):
+    """A password-protected page answers with a form and its CSRF token: that answer
+    belongs to one visitor, and the page behind it to nobody else."""
+    PageViewRestriction.objects.create(
+        page=world["kenya"], restriction_type=PageViewRestriction.PASSWORD, password="open"
+    )
+    for _ in range(2):
+        response = client.get("/en/countries/kenya/")
+        assert response["X-Page-Cache"] == "skip"
+        assert "public" not in response["Cache-Control"]
+        assert "Kenya summary." not in response.content.decode()
+
+
+def test_posts_redirects_errors_and_the_admin_are_not_cached(client, world):
+    redirect = client.get("/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert redirect.status_code == 302
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar")["Location"].startswith("/ar/")
+    for _ in range(2):
+        missing = client.get("/en/no-such-page/")
+        assert missing.status_code == 404
+        assert missing.get("X-Page-Cache") != "hit"
+    assert "X-Page-Cache" not in client.get("/admin/login/")
+    assert client.post("/en/countries/kenya/").get("X-Page-Cache") != "hit"
+
+
+def test_a_preview_is_never_stored(admin_client, world):
+    kenya = world["kenya"]
+    kenya.summary = "Draft summary only editors see."
+    kenya.save_revision()
+    preview = admin_client.get(f"/admin/pages/{kenya.pk}/edit/preview/?mode=")
+    assert preview.status_code == 200
+    admin_client.logout()
+    public = admin_client.get("/en/countries/kenya/")
+    assert "Draft summary only editors see." not in public.content.decode()
+
+
+def test_search_results_stay_out_of_browser_and_shared_caches(client, world):
+    get(client, "/en/search/?q=peer")
+    response = get(client, "/en/search/?q=peer")
+    assert response["X-Page-Cache"] == "hit"
+    assert "no-store" in response["Cache-Control"]
+    assert "public" not in response["Cache-Control"]
+
+
+# A bounded cache.
+
+
+def test_parameter_order_and_tracking_parameters_share_one_entry(client, world):
+    get(client, "/en/resources/?topic=recovery&type=guidance")
+    for url in (
+        "/en/resources/?type=guidance&topic=recovery",
+        "/en/resources/?topic=recovery&utm_source=newsletter&type=guidance",
+    ):
+        assert get(client, url)["X-Page-Cache"] == "hit", url
+
+
+def test_unknown_parameters_and_huge_query_strings_make_no_entry(client, world):
+    for url in ("/en/resources/?made_up=1", "/en/resources/?q=" + "x" * 600):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code < 500
+            assert response["X-Page-Cache"] == "skip"
+
+
+def test_every_filter_the_portal_understands_can_be_cached():
+    parameters = {facet.param for facet in (*LIBRARY_FACETS, *STORY_FACETS, *SEARCH_FACETS)}
+    for form in (LibraryFilterForm, CountryFilterForm, StoryFilterForm):
+        parameters |= set(form.base_fields)
+    assert parameters <= settings.PAGE_CACHE_QUERY_PARAMETERS
+
+
+# HTTP caching.
+
+
+def test_public_pages_tell_browsers_and_cdns_how_long_to_keep_them(client, world):
+    response = get(client, "/en/countries/kenya/")
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert directives == {
+        "public",
+        f"max-age={settings.PAGE_BROWSER_MAX_AGE}",
+        f"s-maxage={settings.PAGE_SHARED_MAX_AGE}",
+        f"stale-while-revalidate={settings.PAGE_STALE_WHILE_REVALIDATE}",
+    }
+    assert "Last-Modified" in response
+    vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+    assert "cookie" not in vary and "accept-language" not in vary
+
+
+def test_a_conditional_request_gets_304(client, world):
+    first = get(client, "/en/countries/kenya/")
+    again = client.get("/en/countries/kenya/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    since = client.get("/en/countries/kenya/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == 304
+    story(world["kenya"], "Something new", date=STORY_DATE)
+    changed = client.get("/en/countries/kenya/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200
+
+
+def test_html_is_compressed_and_documents_are_not(client, world):
+    page = get(client, "/en/countries/kenya/", HTTP_ACCEPT_ENCODING="gzip")
+    assert page["Content-Encoding"] == "gzip"
+    assert "accept-encoding" in page["Vary"].lower()
+    file = world["resource"].files.first()
+    download = client.get(file.document.url, HTTP_ACCEPT_ENCODING="gzip", follow=True)
+    assert download.status_code == 200
+    assert "Content-Encoding" not in download
+
+
+# Warming after a change.
+
+
+def test_the_most_visited_pages_are_rendered_again_after_a_publish(
+    client, world, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE_WARM = True
+    settings.PAGE_CACHE_WARM_PATHS = ["/{lang}/", "/{lang}/resources/"]
+    with django_capture_on_commit_callbacks(execute=True):
+        story(world["kenya"], "Warm story", date=STORY_DATE)  # the immediate task backend
+    with CaptureQueriesContext(connection) as queries:
+        response = get(client, "/fr/resources/")
+    assert response["X-Page-Cache"] == "hit"
+    assert len(queries) == 0
+    assert "Warm story" in get(client, "/en/").content.decode()
+
+
+def test_a_page_that_changes_with_time_is_kept_no_longer_than_it_asks(rf, portal_site):
+    """expire_within: an "upcoming events" list must not outlive the next event's start."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpResponse
+
+    from core import page_cache
+
+    def view(request):
+        page_cache.expire_within(request, 30)
+        page_cache.expire_within(request, 45)  # the shortest wins
+        return HttpResponse("<p>Next event</p>")
+
+    middleware = page_cache.PageCacheMiddleware(view)
+    request = rf.get("/en/")
+    request.user = AnonymousUser()
+    response = middleware(request)
+    assert response["X-Page-Cache"] == "miss"
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert {"max-age=30", "s-maxage=30"} <= directives
+
+    def now_only(request):
+        page_cache.expire_within(request, 0)
+        return HttpResponse("<p>Starting now</p>")
+
+    request = rf.get("/en/?page=2")
+    request.user = AnonymousUser()
+    assert page_cache.PageCacheMiddleware(now_only)(request)["X-Page-Cache"] == "skip"

@@ -1,0 +1,24 @@
+"""Real components a test needs (a Debian program, a server): when one is missing the
+test is skipped with the reason locally, and fails under CI=true, whose .ci/run installs
+it, so a missing component is never silent."""
+
+import os
+import shutil
+
+import pytest
+
+
+def missing(reason):
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI installs it: see .ci/run)")
+    pytest.skip(f"SKIPPED: {reason}")
+
+
+def require_program(name, package=None):
+    """The path of program `name`, or skip/fail saying which Debian package brings it."""
+    path = shutil.which(name) or next(
+        (p for p in (f"/usr/sbin/{name}", f"/sbin/{name}") if os.access(p, os.X_OK)), None
+    )
+    if not path:
+        missing(f"{name} not found (apt-get install {package or name})")
+    return path
