@@ -43,14 +43,22 @@ def versions(*kinds):
 
 def changed(kind=CONTENT):
     """Call when public output may change: a new version now, and again once the
-    transaction commits (a request in between could have read the old rows)."""
+    transaction commits (a request in between could have read the old rows). A
+    transaction that makes several changes commits several versions: cheap, and a warm
+    task made obsolete by the next one does nothing (core/warm.py)."""
     cache.set(kind, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: _commit(kind))
+    transaction.on_commit(_COMMITS[kind])
 
 
-def _commit(kind):
-    cache.set(kind, uuid.uuid4().hex, None)
-    committed.send(sender=None, kind=kind)
+def _committer(kind):
+    def commit():
+        cache.set(kind, uuid.uuid4().hex, None)
+        committed.send(sender=None, kind=kind)
+
+    return commit
+
+
+_COMMITS = {kind: _committer(kind) for kind in (CONTENT, DOWNLOADS)}
 
 
 def _content_changed(**kwargs):
@@ -79,13 +87,22 @@ def _page_saved(instance, update_fields, **kwargs):
         changed()
 
 
+# Sent when a row of a watched model changes (core/cdn.py purges the whole site).
+site_changed = Signal()
+
+
+def _site_changed(sender, **kwargs):
+    changed()
+    site_changed.send(sender=sender)
+
+
 def watch(*models):
-    """Public output shows these models (terms, indicator types, promotions): any saved
-    or deleted row changes it."""
+    """Public output shows these models (terms, indicator types, promotions) on pages
+    anywhere: any saved or deleted row changes the whole site."""
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
-                _content_changed, sender=model, dispatch_uid=f"freshness-{model._meta.label}"
+                _site_changed, sender=model, dispatch_uid=f"freshness-{model._meta.label}"
             )
 
 
@@ -97,4 +114,8 @@ def connect():
     post_delete.connect(_content_changed, sender=Page, dispatch_uid="freshness-page-deleted")
     # Every page type: the signal names the concrete model (StoryPage), not Page.
     post_save.connect(_page_saved, dispatch_uid="freshness-page-saved")
-    watch(PageViewRestriction, Site, Locale, get_image_model(), get_document_model())
+    watch(Site, Locale, get_image_model(), get_document_model())
+    for signal in (post_save, post_delete):  # core/cdn.py purges the page's subtree
+        signal.connect(
+            _content_changed, sender=PageViewRestriction, dispatch_uid=f"freshness-r-{id(signal)}"
+        )

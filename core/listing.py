@@ -3,6 +3,8 @@ and the querystring for removing one active filter. Pages supply three hooks."""
 
 from django.core.paginator import Paginator
 
+from core import page_cache
+
 
 class FilterableListingMixin:
     """Mix into a Page. Subclasses implement:
@@ -34,6 +36,10 @@ class FilterableListingMixin:
         context = super().get_context(request, *args, **kwargs)
         form = self.filter_form_class(request.GET or None)
         filters = self.get_filters(form) if request.GET else {}
+        if form.is_bound and form.errors:
+            # An ignored value shows the page with a message; any made-up value would
+            # make one more cached page, so this answer is not kept.
+            page_cache.expire_within(request, 0)
         queryset = self.apply_filters(self.get_base_queryset(request), filters)
         # get_page() answers `page=abc` with the first page and `page=10^9` with the
         # last: a visitor following an old link still gets results, never an error.

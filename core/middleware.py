@@ -85,7 +85,13 @@ class CompressTextMiddleware(GZipMiddleware):
     Django pads compressed pages against BREACH; pages with a form token are compressed
     too, which that padding is for."""
 
-    TEXT = ("text/", "application/json", "application/xml", "application/atom+xml")
+    TEXT = (
+        "text/",
+        "application/json",
+        "application/xml",
+        "application/atom+xml",
+        "application/rss+xml",
+    )
 
     def process_response(self, request, response):
         # Wagtail's document view (wagtail.utils.sendfile) writes the guessed encoding of

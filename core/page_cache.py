@@ -15,10 +15,12 @@ not stored, so the cache cannot be grown by made-up URLs.
 docs/performance.md explains the choice over wagtail-cache and the HTTP headers.
 """
 
+import functools
 import hashlib
 import math
 import re
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -46,8 +48,9 @@ BROWSER_NO_STORE = {"search:search"}
 # Parameters that change nothing on the page: left out of the key.
 IGNORED_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+|_ga|_gl)$")
 MAX_QUERY_STRING = 512
+MAX_PAGE = 1000
 MAX_BODY = 2 * 1024 * 1024
-KEPT_HEADERS = ("Content-Type", "Content-Language", "Link", "X-Robots-Tag")
+KEPT_HEADERS = ("Content-Type", "Link", "X-Robots-Tag")
 # What a view must still do when its page comes from the cache (the site search counts
 # searches for its report): view name -> function(request, meta), where `meta` is what
 # the view left in `response.page_cache_meta` when the page was made.
@@ -83,12 +86,13 @@ def view_name(request):
     return match.view_name if match.view_name in CACHED_VIEWS else None
 
 
-def signed_in(request):
-    # No session cookie: nobody is signed in, and the session is not read (reading it
-    # would add "Vary: Cookie" to every public page).
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return False
-    return request.user.is_authenticated
+def has_a_session(request):
+    """Signed-in people, and visitors with a session of their own (a password-protected
+    page they opened, a message waiting for them): their pages are theirs. Checked on the
+    cookies alone, so the session is never read for a public page (reading it would add
+    "Vary: Cookie" to every one)."""
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies
 
 
 def normalised_query(request):
@@ -102,7 +106,11 @@ def normalised_query(request):
             continue
         if name not in known:
             return None
-        pairs.extend((name, value) for value in request.GET.getlist(name))
+        values = request.GET.getlist(name)
+        # Listings have at most a few hundred pages; a larger number shows the last one.
+        if name == "page" and not all(v.isdigit() and 0 < int(v) <= MAX_PAGE for v in values):
+            return None
+        pairs.extend((name, value) for value in values)
     return urlencode(sorted(pairs))
 
 
@@ -115,9 +123,22 @@ def cache_key(request, query):
     if uses_download_order(request):
         kinds.append(freshness.DOWNLOADS)
     versions = ".".join(freshness.versions(*kinds))
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    address = f"{request.scheme}://{request.get_host().lower()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
-    return f"page:{versions}:{digest}"
+    return f"page:{release()}:{versions}:{digest}"
+
+
+@functools.cache
+def release():
+    """Pages made by another release of the code are not served: templates and hashed
+    static file names change with it. PORTAL_RELEASE (set by a deployment: the commit)
+    or, without it, the collected static files' manifest."""
+    if settings.PORTAL_RELEASE:
+        return settings.PORTAL_RELEASE
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if manifest.exists():
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
+    return "checkout"
 
 
 def storable(request, response, name):
@@ -132,6 +153,11 @@ def storable(request, response, name):
         and not has_vary_header(response, "Cookie")
         and not any(word in cache_control for word in refused)
         and not getattr(request, "is_preview", False)
+        # A form's CSRF token (the cookie is set outside this middleware, so look at the
+        # request), a session written to, a message shown: this answer is one visitor's.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(getattr(request, "session", None), "modified", False)
+        and not getattr(getattr(request, "_messages", None), "used", False)
         and len(response.content) <= MAX_BODY
     )
 
@@ -161,25 +187,34 @@ class PageCacheMiddleware:
             name = view_name(request)
         if name is None:
             return self.get_response(request)
-        if signed_in(request) or CookieStorage.cookie_name in request.COOKIES:
+        if has_a_session(request):
             response = self.get_response(request)
             patch_cache_control(response, private=True, no_cache=True)
             response[HEADER] = "skip"
             return response
 
+        started = time.time()
         query = normalised_query(request)
         key = cache_key(request, query) if query is not None else None
         if key is not None:
             entry = cache().get(key)
             if entry is not None:
-                if name in ON_HIT:
+                if name in ON_HIT and request.method == "GET":
                     ON_HIT[name](request, entry.get("meta", {}))
                 return self.replay(entry, name)
 
+        if "q" in request.GET:
+            # Results from the search index, which the task worker updates a moment after
+            # a publish: kept briefly, so a page made in between does not last.
+            expire_within(request, settings.PAGE_CACHE_SEARCH_SECONDS)
         response = self.get_response(request)
         seconds = getattr(request, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
+        if key is not None and key != cache_key(request, query):
+            # Content changed while this page was made: it may show the old content, so
+            # neither this cache nor a CDN keeps it.
+            key = None
         if key is not None and seconds and storable(request, response, name):
-            entry = self.entry(response, seconds)
+            entry = self.entry(response, seconds, started)
             cache().set(key, entry, seconds)
             public_headers(response, name, entry["expires"])
             response[HEADER] = "miss"
@@ -190,9 +225,10 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def entry(response, seconds):
+    def entry(response, seconds, started):
+        # When the content it shows was read, not when it was stored.
+        response["Last-Modified"] = http_date(started)
         now = time.time()
-        response.setdefault("Last-Modified", http_date(now))
         headers = {h: response[h] for h in (*KEPT_HEADERS, "Last-Modified") if h in response}
         meta = getattr(response, "page_cache_meta", {})
         return {

@@ -21,6 +21,7 @@ from events.choices import (
     Status,
     language_label,
 )
+from events.freshness import changes_with_time
 
 JOINING_SHOWN_BEFORE = datetime.timedelta(days=1)
 PROMINENT = {Status.POSTPONED, Status.RESCHEDULED, Status.MOVED_ONLINE, Status.CANCELLED}
@@ -64,6 +65,7 @@ def languages(codes):
 
 
 def event_context(page, request):
+    changes_with_time(request)
     # A preview shows the times being edited, not the saved ones.
     try:
         page.compute_times()

@@ -13,7 +13,8 @@ def for_listing(queryset):
     return (
         queryset.defer_streamfields()
         .select_related("locale", "country")
-        .prefetch_related("spoken_languages", "interpretation_languages", "caption_languages")
+        # The cards show the languages spoken and interpreted; captions are a facet flag.
+        .prefetch_related("spoken_languages", "interpretation_languages")
     )
 
 

@@ -33,18 +33,19 @@ def events_for_country(country, request, limit=3):
     """{events, count, listing_url}: the next events of `country` (any translation)."""
     queryset = upcoming().in_countries([country.translation_key])
     events = decorate(for_listing(queryset)[:limit], request)
+    if not events:  # the usual case: one query, not four
+        return {"events": [], "count": 0, "listing_url": ""}
     index = index_page()
-    english = country.get_translation_or_none(index.locale) if index else None
     listing = i18n.localized_url(index, request) if index else ""
     return {
         "events": events,
-        "count": queryset.count() if events else 0,
-        "listing_url": f"{listing}?country={english.slug}" if listing and english else listing,
+        "count": queryset.count() if len(events) == limit else len(events),
+        # Slugs are the same in every language (core/wagtail_localize_slugs.py).
+        "listing_url": f"{listing}?country={country.slug}" if listing else "",
     }
 
 
 def next_events(request, limit=3):
-    return {
-        "events": decorate(for_listing(upcoming())[:limit], request),
-        "listing_url": i18n.localized_url(index, request) if (index := index_page()) else "",
-    }
+    events = decorate(for_listing(upcoming())[:limit], request)
+    index = index_page() if events else None
+    return {"events": events, "listing_url": i18n.localized_url(index, request) if index else ""}

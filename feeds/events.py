@@ -5,6 +5,7 @@ event."""
 from django.utils.translation import gettext_lazy as _
 
 from events import context
+from events.freshness import changes_with_time
 from events.lists import upcoming
 from feeds.base import ITEMS, PageFeed
 
@@ -17,6 +18,7 @@ class EventsFeed(PageFeed):
         return _("Launches, webinars and trainings that everyone can join.")
 
     def items(self, obj):
+        changes_with_time(self.request)
         return upcoming().defer_streamfields().select_related("locale")[:ITEMS]
 
     def item_description(self, page):

@@ -71,6 +71,8 @@ def search(request):
     across_languages = request.GET.get("all_languages") == "1"
     shown, choices = shown_facets(across_languages), choices_loader()
     selected, ignored = selected_facets(request, shown, choices)
+    if ignored:  # as in core/listing.py: a made-up value makes no cached page
+        page_cache.expire_within(request, 0)
     scope = "all" if across_languages else "locale"
     chosen = facets.chosen(shown, facets.selected_keys(selected, shown))
     results, clean = search_pages(searchable_pages(), clean, language, scope=scope, facets=chosen)

@@ -11,6 +11,7 @@ from core import i18n
 from core.listing import FilterableListingMixin, active_filter_links
 from events import listing
 from events.forms import PAST, EventFilterForm
+from events.freshness import changes_with_time
 from events.models.event_page import EventPage
 
 
@@ -40,6 +41,7 @@ class EventIndexPage(FilterableListingMixin, Page):
         return listing.for_listing(listing.narrow(queryset, filters))
 
     def get_context(self, request, *args, **kwargs):
+        changes_with_time(request)
         context = super().get_context(request, *args, **kwargs)
         form, filters = context["filter_form"], context["filters"]
         context["facets"] = listing.facet_groups(self.get_base_queryset(request), filters, form)

@@ -3,6 +3,7 @@ tags, so the countries app never imports events (docs/architecture.md)."""
 
 from django import template
 
+from events.freshness import changes_with_time
 from events.lists import events_for_country, next_events
 
 register = template.Library()
@@ -11,10 +12,12 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def country_events(context, country):
     """{events, count, listing_url}: the next events of `country`."""
+    changes_with_time(context.get("request"))
     return events_for_country(country, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def upcoming_events(context, limit=3):
     """{events, listing_url}: the next events anywhere, for the home page."""
+    changes_with_time(context.get("request"))
     return next_events(context.get("request"), limit)

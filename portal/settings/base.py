@@ -44,7 +44,6 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
-    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -263,6 +262,12 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 60 * 60 * 24))
 PAGE_BROWSER_MAX_AGE = int(os.environ.get("PAGE_BROWSER_MAX_AGE", 60))
 PAGE_SHARED_MAX_AGE = int(os.environ.get("PAGE_SHARED_MAX_AGE", 60 * 10))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", 60))
+# Pages with search results (`q`): the index is updated by a task just after a publish.
+PAGE_CACHE_SEARCH_SECONDS = int(os.environ.get("PAGE_CACHE_SEARCH_SECONDS", 60))
+# Pages showing events change as time passes (an event starts, ends): kept this long.
+EVENTS_PAGE_SECONDS = int(os.environ.get("EVENTS_PAGE_SECONDS", 300))
+# A new release of the code starts a new page cache (core/page_cache.py `release`).
+PORTAL_RELEASE = os.environ.get("PORTAL_RELEASE", "")
 # Every GET parameter a public page understands (tests/core/test_page_cache.py checks the
 # facets against it). A request with any other parameter is served, not stored.
 PAGE_CACHE_QUERY_PARAMETERS = {
@@ -512,7 +517,9 @@ LOGGING = {
 }
 
 # A CDN or Varnish in front (core/cdn.py, docs/performance.md): purged on publish through
-# Wagtail's frontend cache. FRONTEND_CACHE_PURGE_URL is Varnish's or nginx's address for
+# Wagtail's frontend cache backends and task. Its app is not installed: its own signal
+# handlers would purge before the change is committed, and core/cdn.py purges the page
+# itself with everything that lists it. FRONTEND_CACHE_PURGE_URL is Varnish's or nginx's address for
 # PURGE requests; Cloudflare and CloudFront take their own variables.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
