@@ -1,5 +1,6 @@
 """The one facet mechanism of the portal's listings: the resource library, the stories
-listing and the site search declare their facets with it.
+listing, the events listing and the site search declare their facets with it (a filter
+form subclasses `FacetsForm`).
 
 A facet is one GET parameter (`name`) whose values are Choices: the slug in the URL,
 the label in the visitor's language, the key as stored. Taxonomy keys are translation
@@ -245,6 +246,23 @@ class FacetField(forms.MultipleChoiceField):
 
     def clean(self, value):
         return [self.by_slug[slug] for slug in super().clean(value)]
+
+
+class FacetsForm(forms.Form):
+    """A listing's GET form: after its own fields, a FacetField for each of the
+    subclass's `facets`, whose choices are loaded once per form (one query each)."""
+
+    facets = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for facet in self.facets:
+            self.fields[facet.name] = FacetField(
+                label=facet.label, facet_choices=facet.load_choices(), required=False
+            )
+
+    def facet_choices(self, name):
+        return self.fields[name].by_slug.values()
 
 
 class SingleFacetField(forms.ChoiceField):

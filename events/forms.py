@@ -5,22 +5,14 @@ it and says so (core/listing.py)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.facets import FacetField
+from core.facets import FacetsForm
 from events.facets import FACETS
 
 UPCOMING, PAST = "upcoming", "past"
 VIEWS = [(UPCOMING, _("Upcoming events")), (PAST, _("Past events"))]
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(FacetsForm):
+    facets = FACETS
+
     view = forms.ChoiceField(label=_("When"), choices=VIEWS, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for facet in FACETS:
-            self.fields[facet.name] = FacetField(
-                label=facet.label, facet_choices=facet.load_choices(), required=False
-            )
-
-    def facet_choices(self, name):
-        return self.fields[name].by_slug.values()

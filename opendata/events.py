@@ -5,11 +5,10 @@ the joining information."""
 import zoneinfo
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from events.models import CaptionLanguage, EventPage, Interpretation, SpokenLanguage
-from opendata.rows import CHUNK, _related_slugs, _url, batched, title_column
+from opendata.rows import CHUNK, _related_slugs, _url, batched, title_column, translated_titles
 
 BOOLEANS = ["has_live_captions", "has_sign_language", "has_easy_read", "step_free_venue"]
 
@@ -36,15 +35,7 @@ def event_columns():
 
 
 def event_rows(request):
-    public = Page.objects.live().public()
-    titles = {
-        title_column(code): Subquery(
-            public.filter(
-                translation_key=OuterRef("translation_key"), locale__language_code=code
-            ).values("title")[:1]
-        )
-        for code, _name in settings.LANGUAGES
-    }
+    titles = translated_titles()
     pages = (
         EventPage.objects.live()
         .public()

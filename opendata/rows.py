@@ -52,6 +52,20 @@ def title_column(code):
     return f"title_{code}"
 
 
+def translated_titles():
+    """Annotations naming each language's `title_<lang>` column: the title of the page's
+    public translation in that language, or None."""
+    public = Page.objects.live().public()  # the restrictions looked up once, not per column
+    return {
+        title_column(code): Subquery(
+            public.filter(
+                translation_key=OuterRef("translation_key"), locale__language_code=code
+            ).values("title")[:1]
+        )
+        for code, _name in settings.LANGUAGES
+    }
+
+
 def resource_columns():
     return [
         "id",
@@ -85,15 +99,7 @@ def resource_rows(request):
     title, or empty. Rows are read as values, 1,000 at a time, each chunk's topics,
     audiences and languages in one query each: no page objects, so memory and time stay
     small."""
-    public = Page.objects.live().public()  # the restrictions looked up once, not per column
-    titles = {
-        title_column(code): Subquery(
-            public.filter(
-                translation_key=OuterRef("translation_key"), locale__language_code=code
-            ).values("title")[:1]
-        )
-        for code, _name in settings.LANGUAGES
-    }
+    titles = translated_titles()
     pages = (
         ResourcePage.objects.live()
         .public()

@@ -4,7 +4,7 @@ invalid, and the listing mixin ignores it and shows the message."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.facets import FacetField
+from core.facets import FacetsForm
 from resources.facets import FACETS
 from search.query import MAX_QUERY_LENGTH
 
@@ -17,7 +17,9 @@ SORTS = [
 FIRST_YEAR, LAST_YEAR = 1948, 2100  # WHO's founding year; later dates are typos
 
 
-class LibraryFilterForm(forms.Form):
+class LibraryFilterForm(FacetsForm):
+    facets = FACETS
+
     q = forms.CharField(label=_("Search the library"), max_length=MAX_QUERY_LENGTH, required=False)
     year_from = forms.IntegerField(
         label=_("Published from (year)"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
@@ -26,17 +28,6 @@ class LibraryFilterForm(forms.Form):
         label=_("Published until (year)"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False
     )
     sort = forms.ChoiceField(label=_("Sort by"), choices=SORTS, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Loaded once per request: one query per taxonomy.
-        for facet in FACETS:
-            self.fields[facet.name] = FacetField(
-                label=facet.label, facet_choices=facet.load_choices(), required=False
-            )
-
-    def facet_choices(self, name):
-        return self.fields[name].by_slug.values()
 
     def clean(self):
         cleaned = super().clean()

@@ -12,12 +12,16 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def country_events(context, country):
     """{events, count, listing_url}: the next events of `country`."""
-    changes_with_time(context.get("request"))
-    return events_for_country(country, context.get("request"))
+    found = events_for_country(country, context.get("request"))
+    if found["events"]:  # with none listed, nothing here changes as time passes
+        changes_with_time(context.get("request"))
+    return found
 
 
 @register.simple_tag(takes_context=True)
 def upcoming_events(context, limit=3):
     """{events, listing_url}: the next events anywhere, for the home page."""
-    changes_with_time(context.get("request"))
-    return next_events(context.get("request"), limit)
+    found = next_events(context.get("request"), limit)
+    if found["events"]:
+        changes_with_time(context.get("request"))
+    return found

@@ -8,7 +8,7 @@ from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
 from tests.support import countries as build
-from tests.support.events import events_index, in_days, make_event, publish
+from tests.support.events import events_index, in_days, make_event, make_launch, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +22,7 @@ def index(portal_site):
 
 @pytest.fixture
 def launch(index):
-    return make_event(
-        index,
-        "Global launch",
-        start=(datetime.date(2022, 4, 12), datetime.time(15)),
-        end_time=datetime.time(16, 30),
-    )
+    return make_launch(index)
 
 
 def parse(response):

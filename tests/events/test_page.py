@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.support.events import events_index, in_days, make_event, publish
+from tests.support.events import events_index, in_days, make_event, make_launch, publish
 from tests.support.pages import json_ld
 from tests.support.resources import make_resource
 
@@ -21,11 +21,8 @@ def index(portal_site):
 
 @pytest.fixture
 def launch(index):
-    return make_event(
+    return make_launch(
         index,
-        "Global launch",
-        start=(datetime.date(2022, 4, 12), datetime.time(15)),
-        end_time=datetime.time(16, 30),
         interpretation=("ar", "zh-hans", "fr", "ru", "es", "ils"),
         captions=("en",),
         organisers="WHO\nPartners",

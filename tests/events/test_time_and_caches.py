@@ -40,3 +40,9 @@ def test_pages_showing_events_are_kept_briefly(client, kenya, url):
 def test_pages_without_events_keep_the_usual_lifetime(client, kenya):
     response = client.get("/en/countries/")
     assert shared_max_age(response) == settings.PAGE_SHARED_MAX_AGE
+
+
+def test_a_country_page_without_upcoming_events_keeps_the_usual_lifetime(client, kenya):
+    build.country(kenya.get_parent(), "Ghana", "GH")
+    response = client.get("/en/countries/ghana/")
+    assert shared_max_age(response) == settings.PAGE_SHARED_MAX_AGE

@@ -1,26 +1,14 @@
 """REDIS_URL configures a real Redis cache (production settings, a real server)."""
 
-import os
-
 import pytest
 
+from tests.support.components import require_redis
 from tests.support.settings import REALISTIC, manage
-
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture
 def redis_url():
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError:
-        message = f"Redis does not answer at {REDIS_URL}"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return REDIS_URL
+    return require_redis()
 
 
 def test_redis_url_gives_a_working_cache(redis_url):

@@ -2,26 +2,17 @@
 process is read by another (sessions live in the database), and a rate limit counts
 requests from every process (the count lives in Redis when REDIS_URL is set)."""
 
-import os
 import uuid
 
 import pytest
 
-from tests.support.components import missing
+from tests.support.components import require_redis
 from tests.support.settings import REALISTIC, manage
-
-REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture
 def redis_url():
-    import redis
-
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
-    except redis.exceptions.ConnectionError:
-        missing(f"Redis does not answer at {REDIS_URL}")
-    return REDIS_URL
+    return require_redis()
 
 
 def run(code, env):

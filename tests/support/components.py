@@ -7,6 +7,9 @@ import shutil
 
 import pytest
 
+# The Redis the tests use: database 15 on the local server unless REDIS_TEST_URL says.
+REDIS_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
+
 
 def missing(reason):
     if os.environ.get("CI"):
@@ -22,3 +25,14 @@ def require_program(name, package=None):
     if not path:
         missing(f"{name} not found (apt-get install {package or name})")
     return path
+
+
+def require_redis(url=REDIS_URL):
+    """`url` once a Redis server answers there, or skip/fail saying it does not."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError:
+        missing(f"Redis does not answer at {url}")
+    return url

@@ -70,5 +70,17 @@ def make_event(
     return publish(page)
 
 
+def make_launch(index, **fields):
+    """The "Global launch": 12 April 2022, 15.00 to 16.30 Geneva time, in summer time
+    (UTC+02:00), the times both the page and the calendar tests check against."""
+    return make_event(
+        index,
+        "Global launch",
+        start=(datetime.date(2022, 4, 12), datetime.time(15)),
+        end_time=datetime.time(16, 30),
+        **fields,
+    )
+
+
 def _later(date, time, minutes):
     return (datetime.datetime.combine(date, time) + datetime.timedelta(minutes=minutes)).time()

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.components import require_program
+from tests.support.servers import stop
 from tests.support.settings import ROOT
 
 SITE_TEMPLATE = ROOT / "deploy" / "nginx" / "portal.conf"
@@ -119,9 +120,4 @@ def nginx(site_conf, folder, port):
         _wait_for_port(port, process, error_log)
         yield folder
     finally:
-        process.terminate()  # nginx's fast shutdown
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)  # SIGTERM: nginx's fast shutdown

@@ -16,7 +16,7 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 
-from tests.support.servers import free_port, wait_for
+from tests.support.servers import free_port, stop, wait_for
 from tests.support.settings import REALISTIC, ROOT
 
 PUBLIC_BUCKET = "portal-media"
@@ -78,12 +78,7 @@ def s3_endpoint():
         )
         yield endpoint
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
 
 
 def production_storages(endpoint):

@@ -98,6 +98,17 @@ def manage(env, *args, timeout=300):
 GUNICORN_CONF = ROOT / "deploy" / "gunicorn.conf.py"
 
 
+def stop(process, timeout=10):
+    """Ask a child process to end (SIGTERM), and kill it if it has not within `timeout`
+    seconds, so that no test leaves a server running."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def _tail(path, lines=40):
     try:
         return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
@@ -144,11 +155,6 @@ def gunicorn(env, workers=2, port=None, log_path=None):
             raise RuntimeError(f"{error}; gunicorn's log ends:\n{_tail(log_path)}") from None
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         if own_log:
             os.unlink(log_path)
