@@ -83,6 +83,11 @@ MIDDLEWARE = [
     # files come compressed from WhiteNoise. Outside ConditionalGet, which answers 304s.
     "core.middleware.CompressTextMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Early, so a hit skips the session, locale, CSRF, authentication and message
+    # middleware (core/page_cache.py): it answers on the cookies alone, and keeps the
+    # headers those set (X-Frame-Options, Content-Language) with the page. Inside the
+    # headers, compression and 304s every answer gets.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -95,9 +100,6 @@ MIDDLEWARE = [
     "countries.admin_scope.AdminScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Inside everything that sets headers, so a page served from the cache gets them too
-    # (core/page_cache.py).
-    "core.page_cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as axes asks: turns a locked-out sign-in into AXES_LOCKOUT_CALLABLE's page.
     "axes.middleware.AxesMiddleware",
