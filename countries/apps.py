@@ -6,7 +6,7 @@ class CountriesConfig(AppConfig):
 
     def ready(self):
         from core import freshness
-        from countries import teams  # noqa: F401  (connects the post_delete receiver)
-        from countries.models import IndicatorType
+        from countries import teams, text_changes  # noqa: F401  (connect their receivers)
+        from countries.models import IndicatorType, Target
 
-        freshness.watch(IndicatorType)  # names and units on country pages
+        freshness.watch(IndicatorType, Target)  # names on country and progress pages

@@ -1,7 +1,9 @@
 """How far each language has got: per locale and page type, how many English pages are
 translated, how many translations are out of date, and which are missing.
 
-A translation is out of date when its English source was published after it. Aliases
+A translation is out of date when its English source's text was published after it (a
+country page whose numbers alone changed keeps its translations up to date:
+countries/text_changes.py). Aliases
 (English content in another tree) count as missing. Everything is counted in the
 database, so the report stays fast with 100,000 resources.
 """
@@ -9,6 +11,7 @@ database, so the report stays fast with 100,000 resources.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
 
@@ -23,10 +26,14 @@ def source_pages(section=None):
 
 
 def translations_of(sources):
-    source_published = Page.objects.filter(
-        translation_key=OuterRef("translation_key"),
-        locale__language_code=settings.LANGUAGE_CODE,
-    ).values("last_published_at")[:1]
+    source_published = (
+        Page.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .annotate(text_at=Coalesce("countrypage__text_record__published_at", "last_published_at"))
+        .values("text_at")[:1]
+    )
     return (
         Page.objects.live()
         .filter(translation_key__in=sources.values("translation_key"), alias_of__isnull=True)

@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
 from core import locales
 from core.languages import LANGUAGES
@@ -19,6 +19,8 @@ from countries import teams
 from countries.api import IndicatorsField
 from countries.choices import Region, Status
 from countries.iso import validate_alpha2
+from countries.page_forms import CountryPageForm
+from countries.panels import IndicatorTablePanel
 from search.boosts import SUMMARY_BOOST
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -49,11 +51,17 @@ class CountryPage(Page):
     # Events by label: the events app sits above this one (docs/architecture.md).
     subpage_types = ["countries.StoryPage", "events.EventPage"]
 
-    # The code and figures are facts, the same in every language.
+    base_form_class = CountryPageForm
+
+    # The code and figures are facts, the same in every language. Indicator values are
+    # kept on the English page only (docs/indicators.md): wagtail-localize neither
+    # copies nor syncs them, and "Copy page" leaves them behind too.
     override_translatable_fields = [
         SynchronizedField("iso_code"),
         SynchronizedField("year_joined"),
+        BaseTranslatableField("indicator_values"),
     ]
+    exclude_fields_in_copy = ["indicator_values"]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary", boost=SUMMARY_BOOST),
@@ -77,7 +85,7 @@ class CountryPage(Page):
         FieldPanel("partners"),
         FieldPanel("contact"),
         InlinePanel("training_languages", heading=_("E-training languages"), label=_("language")),
-        InlinePanel("indicator_values", heading=_("Indicators"), label=_("value")),
+        IndicatorTablePanel(heading=_("Indicators"), label=_("value")),
     ]
 
     # The public API (docs/api.md); countries.api.prefetch loads the indicators.

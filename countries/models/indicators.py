@@ -1,11 +1,28 @@
-"""Indicators: types that editors manage as snippets, and dated values on a country."""
+"""Indicators: types that editors manage as snippets, and dated values on a country.
 
+Values are kept on the English country page only (docs/indicators.md): translations
+show the English page's values, and a translation never gets a copy of its own."""
+
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+
+def english_types():
+    """What a value or a target may point at: the English types, one per indicator,
+    whose translations only name it."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+class Kind(models.TextChoices):
+    CUMULATIVE = "cumulative", _("Running total (never goes down)")
+    PER_PERIOD = "per-period", _("Count for each period")
 
 
 @register_snippet
@@ -16,13 +33,29 @@ class IndicatorType(TranslatableMixin, models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=80, help_text=_("Keep it the same in every language."))
     description = models.TextField(blank=True, help_text=_("What is counted, and how."))
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.CUMULATIVE,
+        help_text=_(
+            "A running total, such as learners enrolled since the start, may not go down "
+            "from one date to the next."
+        ),
+    )
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("kind"),
         FieldPanel("sort_order"),
+    ]
+
+    # Facts, the same in every language; only the name and description are translated.
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("kind", overridable=False),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -37,6 +70,10 @@ class IndicatorType(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def cumulative(self):
+        return self.kind == Kind.CUMULATIVE
+
 
 class IndicatorValue(Orderable):
     """One dated value of one indicator for one country, with its source."""
@@ -44,7 +81,9 @@ class IndicatorValue(Orderable):
     country = ParentalKey(
         "countries.CountryPage", on_delete=models.CASCADE, related_name="indicator_values"
     )
-    indicator = models.ForeignKey(IndicatorType, on_delete=models.PROTECT, related_name="+")
+    indicator = models.ForeignKey(
+        IndicatorType, on_delete=models.PROTECT, related_name="+", limit_choices_to=english_types
+    )
     date = models.DateField(help_text=_("The date the value refers to."))
     value = models.PositiveBigIntegerField()
     source = models.CharField(
@@ -54,13 +93,6 @@ class IndicatorValue(Orderable):
             "the number is invented."
         ),
     )
-
-    panels = [
-        FieldPanel("indicator"),
-        FieldPanel("date"),
-        FieldPanel("value"),
-        FieldPanel("source"),
-    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("indicator value")

@@ -1,0 +1,35 @@
+"""When a country page's text last changed, for the translation report
+(portal/translation_status.py): a publish that changes only the indicator values (or
+other facts the translations share) leaves every translation up to date.
+
+The text is what wagtail-localize sends translators (its segments); its fingerprint is
+kept beside the page (CountryText), so no earlier revision has to be read."""
+
+import hashlib
+
+from django.dispatch import receiver
+from wagtail.signals import page_published
+from wagtail_localize.segments.extract import extract_segments
+
+from core import locales
+from countries.models import CountryPage, CountryText
+
+
+def fingerprint(page):
+    text = "\n".join(
+        f"{segment!r}{getattr(segment, 'template', '')}" for segment in extract_segments(page)
+    )
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@receiver(page_published)
+def note_text_change(sender, instance, **kwargs):
+    if not isinstance(instance, CountryPage) or instance.locale_id != locales.default().pk:
+        return
+    current = fingerprint(instance)
+    record = CountryText.objects.filter(page_id=instance.pk).first()
+    if record is None or record.fingerprint != current:
+        CountryText.objects.update_or_create(
+            page_id=instance.pk,
+            defaults={"fingerprint": current, "published_at": instance.last_published_at},
+        )
