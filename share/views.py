@@ -4,6 +4,7 @@ import logging
 
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -12,6 +13,7 @@ from wagtail.models import Locale
 from core.i18n import active_language, view_translations
 from countries.models import CountryPage
 from share import conf, guards, tasks
+from share.duplicates import earlier_copy
 from share.forms import ShareForm
 from share.history import record
 from share.images import too_big_message
@@ -80,6 +82,8 @@ def _share(request):
         return _render(
             request, form, problem=_("Please choose your photo again.") if photo_lost else ""
         )
+    if earlier_copy(form.cleaned_data):
+        return redirect(reverse("share:thanks") + "?already=1")
     submission = _save(form)
     _notify(submission)
     return redirect("share:thanks")
@@ -118,7 +122,11 @@ def _notify(submission):
 
 
 def thanks(request):
-    return render(request, "share/thanks.html", {"language_links": view_translations(request)})
+    context = {
+        "language_links": view_translations(request),
+        "already": request.GET.get("already") == "1",
+    }
+    return render(request, "share/thanks.html", context)
 
 
 def withdraw(request, token):
