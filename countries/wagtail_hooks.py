@@ -93,3 +93,7 @@ def stories_listing(page):
     if isinstance(page, StoryPage):
         return list(StoryIndexPage.objects.all())
     return []
+
+
+# The indicator import: its admin menu item and views.
+from countries.imports import hooks as import_hooks  # noqa: E402, F401

@@ -13,3 +13,6 @@ class CountryText(models.Model):
     )
     fingerprint = models.CharField(max_length=64)
     published_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.page_id}: {self.published_at:%Y-%m-%d %H:%M}"
