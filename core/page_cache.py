@@ -6,11 +6,11 @@ while an editor publishes is stored under the old version and never served after
 publish: nothing is stale, in any process, without deleting a single key.
 
 Which requests: GET and HEAD from visitors who are not signed in, for the views in
-`CACHED_VIEWS` (Wagtail pages, site search, feeds, sitemap). Which responses: 200s that
-set no cookie, do not vary on the cookie (a CSRF token does both) and do not forbid
-caching. Query strings are normalised (sorted, tracking parameters dropped); a request
-with a parameter the portal does not know, or an oversized query string, is served but
-not stored, so the cache cannot be grown by made-up URLs.
+`CACHED_VIEWS` (Wagtail pages, site search, the progress page, feeds, sitemap). Which
+responses: 200s that set no cookie, do not vary on the cookie (a CSRF token does both)
+and do not forbid caching. Query strings are normalised (sorted, tracking parameters
+dropped); a request with a parameter the portal does not know, or an oversized query
+string, is served but not stored, so the cache cannot be grown by made-up URLs.
 
 docs/performance.md explains the choice over wagtail-cache and the HTTP headers.
 """
@@ -39,6 +39,7 @@ HEADER = "X-Page-Cache"
 CACHED_VIEWS = {
     "wagtail_serve",
     "search:search",
+    "progress",
     "sitemap_index",
     "django.contrib.sitemaps.views.sitemap",
 }

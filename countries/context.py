@@ -14,6 +14,7 @@ from core import fragments, locales, visibility
 from core.facets import taxonomy_choices
 from core.i18n import active_language, publicly_visible, url_for_visitor
 from core.taxonomy import Topic
+from countries import figures
 from countries.charts import bar_chart
 from countries.choices import Status
 from countries.models.indicators import IndicatorType, IndicatorValue
@@ -93,6 +94,28 @@ def indicators(country):
     return result
 
 
+def add_shares(country, indicators):
+    """Give each indicator the country's `share` of the total over all countries
+    (countries/figures.py): {"value", "total", "ratio"}, e.g. 13,521 of 69,800. The
+    total counts this page's own values, so a preview shows the values being edited. A
+    country that is not counted (not public) gets no share."""
+    found = figures.figures()
+    english_id = found.by_key.get(country.translation_key)
+    if english_id is None:
+        return
+    totals, published = found.totals(), found.of_country(english_id)
+    for indicator in indicators:
+        latest = indicator["latest"]
+        total = totals.get(latest.indicator_id)
+        before = published.get(latest.indicator_id)
+        overall = (total.total if total else 0) - (before.value if before else 0) + latest.value
+        indicator["share"] = {
+            "value": latest.value,
+            "total": overall,
+            "ratio": latest.value / overall if overall else None,
+        }
+
+
 def stories_of(country, request, limit=3):
     """The latest publicly visible stories of `country` (published under it in any
     language) in the visitor's language, with English stories not yet translated."""
@@ -112,8 +135,10 @@ def country_context(country, request):
         except KeyError:
             info = {"name_local": item.get_language_display(), "code": item.language}
         languages.append({"code": item.language, "name": info["name_local"]})
+    shown = indicators(country)
+    add_shares(country, shown)
     return {
-        "indicators": indicators(country),
+        "indicators": shown,
         "stories": stories_of(country, request),
         "training_languages": languages,
     }

@@ -11,20 +11,14 @@ from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from wagtail.models import Locale, Page
 
+from countries.imports.columns import COLUMNS as IMPORT_COLUMNS
 from countries.models import CountryPage, IndicatorValue
 from resources.models import ResourceLanguage, ResourcePage
 
 CHUNK = 1000
 
-INDICATOR_COLUMNS = [
-    "country_iso",
-    "country",
-    "indicator",
-    "indicator_name",
-    "value",
-    "date",
-    "source",
-]
+# The indicator import reads the same columns, so a download can be sent back.
+INDICATOR_COLUMNS = IMPORT_COLUMNS
 
 
 def indicator_rows():

@@ -20,4 +20,5 @@ urlpatterns = [
     path("indicators.<format:fmt>", views.indicators, name="indicators"),
     path("resources.<format:fmt>", views.resources, name="resources"),
     path("events.<format:fmt>", views.events_data, name="events"),
+    path("targets.<format:fmt>", views.targets_data, name="targets"),
 ]

@@ -2,7 +2,7 @@
 
 from django.views.decorators.http import require_GET
 
-from opendata import events, rows
+from opendata import events, rows, targets
 from opendata.streaming import streaming_response
 
 
@@ -21,3 +21,8 @@ def resources(request, fmt):
 def events_data(request, fmt):
     columns = events.event_columns()
     return streaming_response("events", fmt, columns, events.event_rows(request))
+
+
+@require_GET
+def targets_data(request, fmt):
+    return streaming_response("targets", fmt, targets.target_columns(), targets.target_rows())

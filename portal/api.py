@@ -10,16 +10,18 @@ from django.core.exceptions import ValidationError
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Site
 
 from core import public_media
 from countries import api as countries_api
-from countries.models import CountryPage
+from countries.models import CountryPage, Target
 from events import api as events_api
 from events.models import EventPage
+from progress import api as progress_api
+from progress.targets import public_targets
 from resources import api as resources_api
 from resources.facets import FACETS
 from resources.models import ResourcePage
@@ -187,6 +189,34 @@ class EventsAPIViewSet(PortalPagesAPIViewSet):
         return super().filter_queryset(queryset)
 
 
+class TargetsAPIViewSet(PublicReadMixin, BaseAPIViewSet):
+    """The English targets (the facts, the same in every language), with their names
+    in every language; a target for a country that is not public is left out."""
+
+    model = Target
+    body_fields = ["id", *progress_api.FIELDS]
+    listing_default_fields = ["id", "type", "detail_url", *(f.name for f in progress_api.FIELDS)]
+    # No filters: a handful of rows. Wagtail would accept any field's name as one and
+    # ignore it.
+    known_query_parameters = frozenset({"limit", "offset", "fields"})
+
+    def get_queryset(self):
+        return public_targets()
+
+    def check_query_parameters(self, queryset):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+
+    def paginate_queryset(self, queryset):
+        targets = list(super().paginate_queryset(queryset))
+        progress_api.prefetch(targets)
+        return targets
+
+
 class PublicMediaMixin(PublicReadMixin):
     """Images and documents that a live public page uses, no others: a draft's upload or
     a sharer's photo stays out of the API until its page is published."""
@@ -207,5 +237,6 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 api_router.register_endpoint("resources", ResourcesAPIViewSet)
 api_router.register_endpoint("events", EventsAPIViewSet)
+api_router.register_endpoint("targets", TargetsAPIViewSet)
 api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)

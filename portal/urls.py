@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("sitesearch.urls")),
     path("feeds/", include("feeds.urls")),
     path("alerts/", include("alerts.urls")),
+    path("progress/", include("progress.urls")),
     # An event's .ics and the events calendar feed (events/views.py): Wagtail serves
     # only paths that end in a slash.
     re_path(r"^(?P<path>(?:[\w\-]+/)*)calendar\.ics$", events_views.ics, name="events_ics"),

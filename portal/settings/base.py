@@ -34,6 +34,7 @@ PROJECT_APPS = [
     "feeds",
     "backups",
     "events",
+    "progress",
 ]
 INSTALLED_APPS = [
     *PROJECT_APPS,
@@ -277,6 +278,8 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "q", "page", "sort", "type", "topic", "audience", "language", "country", "access",
     "year_from", "year_to", "status", "region", "objective", "content", "written_in",
     "all_languages", "format", "month", "interpretation", "view",
+    # progress page: the map's indicator (its `sort` is above)
+    "map",
 }  # fmt: skip
 # After a change, render these pages again in the background (a task), so the first
 # visitor after a publish does not wait for cold facet counts. {lang} is each language.

@@ -19,6 +19,7 @@ from demo import locales as locales_demo
 from demo import resources as resources_demo
 from demo import search as search_demo
 from demo import share as share_demo
+from demo import targets as targets_demo
 
 
 class Command(BaseCommand):
@@ -49,6 +50,7 @@ class Command(BaseCommand):
             home_demo.load(self.stdout)
             locales_demo.load(self.stdout)
             countries_demo.load(self.stdout)
+            targets_demo.load(self.stdout)
             resources_demo.load(self.stdout, generated=options["resources"])
             events_demo.load(self.stdout)
             share_demo.load(self.stdout)
