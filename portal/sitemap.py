@@ -1,4 +1,5 @@
-"""sitemap.xml: every live page in every locale, each with its hreflang alternates.
+"""sitemap.xml: every live page in every locale, each with its hreflang alternates, and
+the portal's own public views that are not pages (the progress page).
 
 Wagtail's own sitemap lists only the default locale's tree; ours lists each locale's
 translated pages and links the translations of a page to each other. Django's sitemap
@@ -8,8 +9,11 @@ framework pages the list (50,000 URLs a file, with a sitemap index) in the datab
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.languages import bcp47
 
@@ -70,4 +74,36 @@ class PortalSitemap(Sitemap):
                     "alternates": alternates if len(siblings) > 1 else [],
                 }
             )
+        return urls
+
+
+class ViewsSitemap(DjangoSitemap):
+    """Views with a URL in every language (by URL name), at the site's public address as
+    the pages are, each with its translations as alternates."""
+
+    names = ["progress"]
+
+    def items(self):
+        return self.names
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        site = Site.objects.filter(is_default_site=True).first()
+        root = site.root_url if site else ""
+        urls = []
+        for name in self.paginator.page(page).object_list:
+            locations = {}
+            for code, _name in settings.LANGUAGES:
+                with translation.override(code):
+                    locations[code] = root + reverse(name)
+            alternates = [
+                {"lang_code": bcp47(code), "location": location}
+                for code, location in locations.items()
+            ]
+            alternates.append(
+                {"lang_code": "x-default", "location": locations[settings.LANGUAGE_CODE]}
+            )
+            urls += [
+                {"item": name, "location": loc, "alternates": alternates}
+                for loc in locations.values()
+            ]
         return urls

@@ -10,10 +10,10 @@ from events import views as events_views
 from portal import auth_limits, health, two_factor
 from portal.api import api_router
 from portal.robots import robots_txt
-from portal.sitemap import PortalSitemap
+from portal.sitemap import PortalSitemap, ViewsSitemap
 from share import urls as share_urls
 
-sitemaps = {"pages": PortalSitemap}
+sitemaps = {"pages": PortalSitemap, "views": ViewsSitemap}
 
 urlpatterns = [
     # Probes for load balancers (portal/health.py): no language prefix, never cached.

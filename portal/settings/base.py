@@ -284,7 +284,13 @@ PAGE_CACHE_QUERY_PARAMETERS = {
 # After a change, render these pages again in the background (a task), so the first
 # visitor after a publish does not wait for cold facet counts. {lang} is each language.
 PAGE_CACHE_WARM = os.environ.get("PAGE_CACHE_WARM", "false").lower() == "true"
-PAGE_CACHE_WARM_PATHS = ["/{lang}/", "/{lang}/resources/", "/{lang}/stories/", "/{lang}/countries/"]
+PAGE_CACHE_WARM_PATHS = [
+    "/{lang}/",
+    "/{lang}/resources/",
+    "/{lang}/stories/",
+    "/{lang}/countries/",
+    "/{lang}/progress/",
+]
 
 # Public read API (portal/api.py, docs/api.md).
 WAGTAILAPI_LIMIT_MAX = 100

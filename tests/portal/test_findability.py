@@ -41,6 +41,12 @@ def test_sitemap_lists_every_live_page_in_every_locale_with_alternates(client, p
     assert f"{base}/fr/about/" not in urls
     assert not any(draft.slug in url for url in urls)
     assert about.live
+    # The progress page is a view, in every language, with its alternates.
+    progress = urls[f"{base}/ar/progress/"]
+    assert progress["en"] == f"{base}/en/progress/"
+    assert progress["zh-Hans"] == f"{base}/zh-hans/progress/"
+    assert progress["x-default"] == f"{base}/en/progress/"
+    assert len([url for url in urls if url.endswith("/progress/")]) == len(settings.LANGUAGES)
 
 
 def test_sitemap_query_count_does_not_grow_with_pages(

@@ -2,6 +2,7 @@
 (the `vnu-jar` npm package, run with Java; `make test` installs it under .venv/vnu).
 Without Java or the checker this is skipped with the reason, except under CI."""
 
+import datetime
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import subprocess
 import pytest
 
 from tests.support import countries as build
+from tests.support import targets
 from tests.support.events import events_index, make_event
 from tests.support.resources import make_resource
 from tests.support.settings import ROOT
@@ -37,6 +39,11 @@ def checker():
 def pages(portal_site, library):
     """One page of every public type, the listings with filters shown."""
     kenya = build.country(build.country_index(portal_site), "Kenya", "KE")
+    kind = targets.enrolled()
+    build.add_values(
+        kenya, kind, [(datetime.date(2023, 6, 30), 900), (datetime.date(2024, 6, 30), 2400)]
+    )
+    targets.target(kind, 5_000_000, deadline=datetime.date(2024, 12, 31))
     story = build.story(kenya, "Peer support in Nairobi")
     build.story_index(portal_site)
     resource = make_resource(library, "Recovery guide", files=("en", "fr"))
@@ -60,6 +67,9 @@ def pages(portal_site, library):
         "/{lang}/search/?q=zzzznothing",
         "/{lang}/share/",
         "/{lang}/share/thanks/",
+        "/{lang}/share/thanks/?already=1",
+        "/{lang}/progress/",
+        "/{lang}/progress/?sort=-region&map=nope",
         "/{lang}/alerts/",
         "/{lang}/alerts/sent/",
         "/{lang}/no-such-page/",

@@ -149,11 +149,15 @@ FORMS = {
     "/open-data/resources.json": [],
     "/open-data/events.csv": [],
     "/open-data/events.json": [],
+    "/open-data/targets.csv": [],
+    "/open-data/targets.json": [],
+    "/{lang}/progress/": ["sort", "map"],
     "/{lang}/feeds/events/": [],
     "/{lang}/events/calendar.ics": ["country", "topic"],
     "/{lang}/events/open-webinar/calendar.ics": [],
     "/sitemap.xml": ["p"],
     "/sitemap-pages.xml": ["p"],
+    "/sitemap-views.xml": ["p"],
 }
 LISTING = ["limit", "offset", "order", "fields", "search", "search_operator"]
 PAGE_FILTERS = [
@@ -184,6 +188,7 @@ API = {
     "/api/v2/events/{webinar}/": ["fields", "when"],
     "/api/v2/images/": LISTING + ["tags", "title", "id"],
     "/api/v2/documents/": LISTING + ["tags", "title", "id"],
+    "/api/v2/targets/": ["limit", "offset", "fields"],
 }
 
 

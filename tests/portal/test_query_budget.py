@@ -37,6 +37,8 @@ URLS = {
     "library, most downloaded": "/en/resources/?sort=downloads",
     "resource": "/en/resources/guide-00/",
     "search": "/en/search/?q=guide",
+    "progress": "/en/progress/",
+    "progress, Arabic, sorted": "/ar/progress/?sort=-etraining-enrolled",
 }
 
 
