@@ -16,8 +16,11 @@ publish, an unpublish or a changed indicator type makes a new version."""
 
 from collections import namedtuple
 from dataclasses import dataclass, field
+from functools import cache
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 from core import fragments, page_cache, visibility
 
@@ -47,7 +50,23 @@ class Total:
 
     @property
     def sample(self):
-        return any("sample data" in source.lower() for source in self.sources)
+        return any(is_sample(source) for source in self.sources)
+
+
+@cache
+def _sample_markers():
+    # Editors are asked to write "sample data" in the interface's language.
+    markers = {"sample data"}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            markers.add(gettext("sample data").casefold())
+    return frozenset(markers)
+
+
+def is_sample(source):
+    """True when a value's source says it was invented, in any portal language."""
+    source = source.casefold()
+    return any(marker in source for marker in _sample_markers())
 
 
 def public_countries():

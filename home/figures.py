@@ -6,7 +6,7 @@ from wagtail.models import Page
 
 from core import visibility
 from core.i18n import names_by_key
-from countries.figures import indicator_totals
+from countries.figures import indicator_totals, is_sample
 from countries.models import CountryPage, IndicatorType
 from resources.models import ResourcePage
 from share.figures import stories_shared_by_the_public
@@ -51,7 +51,7 @@ def indicator_figures():
             "value": total["total"],
             "label": names.get(total["indicator"].translation_key, total["indicator"].name),
             "as_of": total["as_of"],
-            "sample": any("sample data" in source.lower() for source in total["sources"]),
+            "sample": any(is_sample(source) for source in total["sources"]),
         }
         for total in totals
     ]

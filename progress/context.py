@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from core.facets import taxonomy_choices
 from core.i18n import url_for_visitor
 from countries.choices import Region
-from countries.figures import public_countries
+from countries.figures import is_sample, public_countries
 from countries.models import IndicatorType, Scope
 from countries.models.indicators import Kind
 from countries.queries import country_choices
@@ -115,9 +115,7 @@ def progress_context(request, figures, sort, map_kind, today):
         "targets": target_entries(figures, totals, country_names, names, today),
         "rows": table.sort_rows(rows, column, descending, kinds),
         "table_sample": any(
-            reading and "sample data" in reading.source.lower()
-            for row in rows
-            for reading in row.values
+            reading and is_sample(reading.source) for row in rows for reading in row.values
         ),
         "headers": table.header_links(request, columns, column, descending),
         "regions": table.region_rows(figures, kinds),

@@ -71,3 +71,17 @@ def test_a_preview_counts_the_values_being_edited(world):
     add_shares(kenya, shown)
     assert shown[0]["share"]["value"] == 20_000
     assert shown[0]["share"]["total"] == 20_000 + 56_279
+
+
+def test_sample_data_is_recognised_in_any_portal_language():
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from countries.figures import is_sample
+
+    assert is_sample("Sample data, 2024")
+    with translation.override("fr"):
+        french = gettext("sample data")
+    assert french != "sample data"
+    assert is_sample(f"{french.capitalize()} (démo)")
+    assert not is_sample("WHO Academy, 2024")
