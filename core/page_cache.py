@@ -129,7 +129,10 @@ def normalised_query(request):
             return None
         values = request.GET.getlist(name)
         # Listings have at most a few hundred pages; a larger number shows the last one.
-        if name == "page" and not all(v.isdigit() and 0 < int(v) <= MAX_PAGE for v in values):
+        # ASCII digits only: "²" is a digit to str.isdigit() and not to int().
+        if name == "page" and not all(
+            v.isascii() and v.isdigit() and 0 < int(v) <= MAX_PAGE for v in values
+        ):
             return None
         pairs.extend((name, value) for value in values)
     return urlencode(sorted(pairs))

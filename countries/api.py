@@ -4,8 +4,9 @@ English page's values; `prefetch` loads them for a batch of pages in one query."
 
 from collections import defaultdict
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
+from core import visibility
 from core.api_fields import WholePageField
 from countries.models.indicators import IndicatorValue
 
@@ -14,8 +15,14 @@ def prefetch(pages):
     values = defaultdict(list)
     rows = (
         IndicatorValue.objects.filter(
-            country__locale=Locale.get_default(),
-            country__translation_key__in={page.translation_key for page in pages},
+            # The English page's values, while it is public: a public translation of a
+            # draft or restricted country shows none.
+            country__in=visibility.public(
+                Page.objects.live().filter(
+                    locale=Locale.get_default(),
+                    translation_key__in={page.translation_key for page in pages},
+                )
+            ).values("pk"),
         )
         .select_related("indicator", "country")
         .order_by("indicator__sort_order", "indicator__slug", "date")

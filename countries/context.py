@@ -67,11 +67,12 @@ def indicators(country):
     translated), values, latest value and chart bars. Values live on the English page."""
     if locales.language_of(country) == settings.LANGUAGE_CODE:
         own = country.indicator_values  # in a preview, the values being edited
-    else:  # the English page's, without loading that page first
-        own = IndicatorValue.objects.filter(
-            country__translation_key=country.translation_key,
-            country__locale__language_code=settings.LANGUAGE_CODE,
+    else:  # the English page's while it is public, without loading that page first
+        english = Page.objects.live().filter(
+            translation_key=country.translation_key,
+            locale__language_code=settings.LANGUAGE_CODE,
         )
+        own = IndicatorValue.objects.filter(country__in=visibility.public(english).values("pk"))
     values = list(
         own.select_related("indicator").order_by(
             "indicator__sort_order", "indicator__name", "indicator_id", "date"
@@ -108,6 +109,12 @@ def add_shares(country, indicators):
         latest = indicator["latest"]
         total = totals.get(latest.indicator_id)
         before = published.get(latest.indicator_id)
+        if not latest.indicator.cumulative:
+            # A count per period is a share of the same period's total only.
+            if total and latest.date != total.as_of:
+                continue
+            if before and total and before.date != total.as_of:
+                before = None  # not in the total
         overall = (total.total if total else 0) - (before.value if before else 0) + latest.value
         indicator["share"] = {
             "value": latest.value,

@@ -95,6 +95,9 @@ class Figures:
             )
         ]
         known = {kind.id for kind in self.types}
+        self.per_period = {
+            kind.id for kind in self.types if kind.kind == indicator_models.Kind.PER_PERIOD
+        }
         rows = (
             indicator_models.IndicatorValue.objects.filter(country__in=countries.values("pk"))
             .order_by("date", "pk")
@@ -107,10 +110,23 @@ class Figures:
         self.by_key = {country.translation_key: country.id for country in self.countries.values()}
 
     def totals(self, country_ids=None):
-        """{indicator id: Total} over `country_ids` (default: every counted country)."""
+        """{indicator id: Total} over `country_ids` (default: every counted country). A
+        count per period adds up one period, the latest any of them reported: last
+        year's count of one country is not added to this year's of another."""
+        chosen = [
+            ((country_id, indicator_id), reading)
+            for (country_id, indicator_id), reading in self.latest.items()
+            if country_ids is None or country_id in country_ids
+        ]
+        last_period = {}
+        for (_country, indicator_id), reading in chosen:
+            if indicator_id in self.per_period:
+                last_period[indicator_id] = max(
+                    last_period.get(indicator_id, reading.date), reading.date
+                )
         totals = {}
-        for (country_id, indicator_id), reading in self.latest.items():
-            if country_ids is None or country_id in country_ids:
+        for (_country, indicator_id), reading in chosen:
+            if last_period.get(indicator_id, reading.date) == reading.date:
                 totals.setdefault(indicator_id, Total()).add(reading)
         return totals
 

@@ -8,6 +8,7 @@ kept beside the page (CountryText), so no earlier revision has to be read."""
 import hashlib
 
 from django.dispatch import receiver
+from wagtail.models import PageLogEntry
 from wagtail.signals import page_published
 from wagtail_localize.segments.extract import extract_segments
 
@@ -23,13 +24,37 @@ def fingerprint(page):
 
 
 @receiver(page_published)
-def note_text_change(sender, instance, **kwargs):
+def note_text_change(sender, instance, revision=None, **kwargs):
     if not isinstance(instance, CountryPage) or instance.locale_id != locales.default().pk:
         return
     current = fingerprint(instance)
     record = CountryText.objects.filter(page_id=instance.pk).first()
+    if record is None:
+        # The first publish since this record began: the text may be older.
+        record = _from_previous_publish(instance, revision)
     if record is None or record.fingerprint != current:
         CountryText.objects.update_or_create(
             page_id=instance.pk,
             defaults={"fingerprint": current, "published_at": instance.last_published_at},
         )
+    elif record._state.adding:
+        record.save()
+
+
+def _from_previous_publish(page, revision):
+    """An unsaved record of the publish before this one (from Wagtail's log), or None."""
+    entry = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
+        .exclude(revision_id=revision.pk if revision else None)
+        .exclude(revision__isnull=True)
+        .select_related("revision")
+        .order_by("-timestamp")
+        .first()
+    )
+    if entry is None:
+        return None
+    return CountryText(
+        page_id=page.pk,
+        fingerprint=fingerprint(entry.revision.as_object()),
+        published_at=entry.timestamp,
+    )

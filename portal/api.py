@@ -34,7 +34,10 @@ MAX_OFFSET = 10**9
 class PortalPagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        # Wagtail reads the offset with int(): "²" passes str.isdigit() and not int().
+        if not (offset.isascii() and offset.isdigit()):
+            raise BadRequestError("offset must be a positive integer")
+        if int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 
@@ -43,6 +46,14 @@ class PublicReadMixin:
     """Cache-Control and CORS headers on every API response, errors included."""
 
     pagination_class = PortalPagination
+
+    def find_object(self, queryset, request):
+        # Wagtail looks `?id=` up as given: "abc" would be a server error.
+        if "id" in request.GET and not (
+            request.GET["id"].isascii() and request.GET["id"].isdigit()
+        ):
+            raise BadRequestError("id must be a whole number")
+        return super().find_object(queryset, request)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

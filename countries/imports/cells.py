@@ -26,10 +26,11 @@ def whole_number(text):
         return None, _("“%(text)s” is not a whole number.") % {"text": text}
     if negative:
         return None, _("%(text)s is below zero: a count cannot be negative.") % {"text": text}
-    number = int(re.sub(r"\D", "", body))
-    if number > MAX_VALUE:
-        return None, _("%(text)s is too large a number.") % {"text": text}
-    return number, None
+    digits = re.sub(r"\D", "", body)
+    # Counted before int(): Python refuses to convert more than 4,300 digits.
+    if len(digits) > len(str(MAX_VALUE)) or int(digits) > MAX_VALUE:
+        return None, _("%(text)s is too large a number.") % {"text": text[:40]}
+    return int(digits), None
 
 
 def iso_date(text):

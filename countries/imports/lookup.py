@@ -1,20 +1,29 @@
 """The countries and indicator types rows may name, read once per plan: a country by
-its ISO code or by its title in any language, an indicator by its slug or English name."""
+its ISO code or by its title in any language, an indicator by its slug or English name.
 
-from core import locales
+A country team member is shown only the countries the public sees and their own: a
+draft or restricted country page of another team is "no country" to them, as it is to
+the public, so a file cannot probe for its code or title."""
+
+from core import locales, visibility
 from countries.imports import cells
 from countries.imports.current import english_countries
 from countries.models import CountryPage, IndicatorType
 
 
 class Lookup:
-    def __init__(self, rows):
-        self.pages = list(english_countries().select_related("locked_by"))
+    def __init__(self, rows, access):
+        pages = english_countries().select_related("locked_by")
+        translations = CountryPage.objects.exclude(locale=locales.default())
+        if not access.moderator:
+            public = set(visibility.public(CountryPage.objects.live()).values_list("pk", flat=True))
+            pages = [page for page in pages if access.allows(page) or page.pk in public]
+            translations = visibility.public(translations.live())
+        self.pages = list(pages)
         self.by_iso = {page.iso_code.upper(): page for page in self.pages}
         self.by_name = {cells.name_key(page.title): page for page in self.pages}
         if any(not row.cells["country_iso"] and row.cells["country"] for row in rows):
             by_key = {page.translation_key: page for page in self.pages}
-            translations = CountryPage.objects.exclude(locale=locales.default())
             for key, title in translations.values_list("translation_key", "title"):
                 if key in by_key:
                     self.by_name.setdefault(cells.name_key(title), by_key[key])

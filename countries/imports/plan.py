@@ -193,7 +193,9 @@ def _refuse_drops(rows, current, lookup):
             merged = {
                 key: Entry(lookup.types_by_pk[key[0]], key[1], value.value, value)
                 for key, value in current[country_pk].items()
-                if lookup.types_by_pk[key[0]].cumulative
+                # A value of a type that is gone (a draft older than its deletion) is
+                # not a running total the file can break.
+                if key[0] in lookup.types_by_pk and lookup.types_by_pk[key[0]].cumulative
             }
             for row in country_rows:
                 if row.status in APPLIED and row.indicator.cumulative:
@@ -213,7 +215,7 @@ def _refuse_drops(rows, current, lookup):
 
 def make_plan(rows, access, today=None):
     """The plan for `rows` (countries.imports.reading.Row) sent by a person of `access`."""
-    lookup = Lookup(rows)
+    lookup = Lookup(rows, access)
     planned = [_read_row(row, lookup, today) for row in rows]
     named = {row.country.pk: row.country for row in planned if row.country}
     states = workflow_states(named.values())

@@ -24,7 +24,8 @@ def template_file(request, access):
     writer = csv.writer(response)
     writer.writerow(COLUMNS)
     for page in pages:
-        rows = sorted(values[page.pk].values(), key=lambda v: (types[v.indicator_id].slug, v.date))
+        known = [value for value in values[page.pk].values() if value.indicator_id in types]
+        rows = sorted(known, key=lambda v: (types[v.indicator_id].slug, v.date))
         for value in rows:
             kind = types[value.indicator_id]
             writer.writerow(

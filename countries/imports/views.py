@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from core import locales
 from countries.imports.access import access_for
 from countries.imports.apply import apply_plan
+from countries.imports.current import english_countries
 from countries.imports.forms import UploadForm
 from countries.imports.plan import OUTCOMES, STATUSES, make_plan
 from countries.imports.reading import Row
@@ -166,6 +167,9 @@ def _confirm(request, access, pk):
             request, _("This preview is more than a day old. Send the file again to import it.")
         )
         return _result(request, record, status=400)
+    # Two imports confirmed at once must not both build on the same values (the second
+    # publish would drop the first's rows): the country pages are locked until commit.
+    list(english_countries().select_for_update().values_list("pk", flat=True))
     plan = make_plan([Row.from_stored(values) for values in record.rows], access)
     if plan.digest != request.POST.get("digest") or not plan.applicable:
         record.counts = plan.counts

@@ -3,6 +3,7 @@ one country, with the published source. Shown on the progress page (progress/)."
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -29,7 +30,7 @@ class Target(TranslatableMixin, models.Model):
     indicator = models.ForeignKey(
         IndicatorType, on_delete=models.PROTECT, related_name="+", limit_choices_to=english_types
     )
-    value = models.PositiveBigIntegerField()
+    value = models.PositiveBigIntegerField(validators=[MinValueValidator(1)])
     deadline = models.DateField(
         null=True, blank=True, help_text=_("Leave empty when the source gives no date.")
     )

@@ -177,7 +177,8 @@ PAGE_FILTERS = [
 API = {
     "/api/v2/pages/": LISTING + PAGE_FILTERS,
     "/api/v2/pages/{kenya}/": ["fields", "type"],
-    "/api/v2/pages/find/": ["html_path", "type"],
+    "/api/v2/pages/find/": ["html_path", "type", "id"],
+    "/api/v2/targets/find/": ["id"],
     "/api/v2/resources/": LISTING
     + PAGE_FILTERS
     + ["topic", "audience", "language", "country", "publication_date", "countries"],
@@ -238,6 +239,8 @@ def test_pages_never_answer_with_a_server_error(client, site, drawn, lang):
 
 @settings(RUNS, max_examples=len(FORMS) * 25)
 @given(drawn=query(FORMS), lang=st.sampled_from(LANGUAGES))
+# Found by this test: "²" passed str.isdigit() into int() (core/page_cache.py).
+@example(drawn=("/sitemap-pages.xml", [("page", "²")]), lang="en")
 def test_search_forms_feeds_open_data_and_sitemap_never_fail(client, site, drawn, lang):
     get(client, site, *drawn, lang=lang)
 
@@ -247,6 +250,9 @@ def test_search_forms_feeds_open_data_and_sitemap_never_fail(client, site, drawn
 # Found by this test: Wagtail looked `?site=` up unchecked (portal/api.py).
 @example(drawn=("/api/v2/pages/", [("site", "nowhere.example")]))
 @example(drawn=("/api/v2/resources/", [("site", "localhost:port")]))
+# And `?id=` on the find endpoints (portal/api.py PublicReadMixin.find_object).
+@example(drawn=("/api/v2/pages/find/", [("id", "abc")]))
+@example(drawn=("/api/v2/targets/find/", [("id", "abc")]))
 def test_api_never_answers_with_a_server_error(client, site, drawn):
     get(client, site, *drawn)
 
