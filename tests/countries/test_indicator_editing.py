@@ -255,3 +255,32 @@ def test_new_numbers_leave_translations_up_to_date(kenya, enrolled):
     kenya.summary = "A new summary for translators."
     build.publish(kenya)
     assert out_of_date() == [french.pk]
+
+
+def test_a_revision_with_many_values_loads_in_a_constant_number_of_queries(kenya, enrolled):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_to_load(count):
+        values = [(JAN - datetime.timedelta(days=n), 100 + n) for n in range(count)]
+        build.add_values(kenya, enrolled, sorted(values))
+        revision = Page.objects.get(pk=kenya.pk).get_latest_revision()
+        revision = type(revision).objects.get(pk=revision.pk)
+        with CaptureQueriesContext(connection) as queries:
+            page = revision.as_object()
+        assert len(page.indicator_values.all()) == count
+        return len(queries)
+
+    assert queries_to_load(5) == queries_to_load(50)
+
+
+def test_a_value_whose_type_is_gone_is_left_out_of_an_old_revision(kenya, enrolled):
+    build.add_values(kenya, enrolled, [(JAN, 1200)])
+    revision = Page.objects.get(pk=kenya.pk).get_latest_revision()
+    content = dict(revision.content)
+    content["indicator_values"] = [
+        *content["indicator_values"],
+        {**content["indicator_values"][0], "pk": None, "indicator": 987654},
+    ]
+    page = kenya.specific_class.from_serializable_data(content)
+    assert [v.indicator_id for v in page.indicator_values.all()] == [enrolled.pk]
