@@ -308,6 +308,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 
+# "Translate this page" makes a draft in the other language, not a live page showing
+# the English text under lang="ar": visitors get the English page with the "not yet
+# available" notice until the translation is published (docs/translation.md).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+
 # Machine translation for editors in wagtail-localize's translation editor: DeepL or
 # LibreTranslate when configured, none by default (docs/translation.md).
 if os.environ.get("DEEPL_AUTH_KEY"):
