@@ -10,8 +10,9 @@ from wagtail.models import Page
 from core import i18n, locales, visibility
 from core.facets import taxonomy_choices
 from core.languages import endonym
+from core.taxonomy import Topic
 from resources.accessibility import ACCESS_FEATURES
-from resources.taxonomy import ResourceType
+from resources.taxonomy import Audience, ResourceType
 from resources.video import embed_html
 
 # schema.org's names for our accessibility features
@@ -51,6 +52,9 @@ def detail_context(page, request):
     labels = {choice.key: choice.label for choice in taxonomy_choices(ResourceType)}
     return {
         "type_label": labels.get(resource_type.translation_key, resource_type.name),
+        # Terms by their names in the visitor's language where translated.
+        "topic_names": term_names(page.topics.all(), Topic),
+        "audience_names": term_names(page.audiences.all(), Audience),
         "files": files,
         "links": links,
         "captions": captions,
@@ -63,6 +67,11 @@ def detail_context(page, request):
         "structured_data": structured_data(page, request, files, codes),
         "video_embed": embed_html(page.video_url, page.title) if page.video_url else "",
     }
+
+
+def term_names(terms, model):
+    names = {choice.key: choice.label for choice in taxonomy_choices(model)}
+    return [names.get(term.translation_key, term.name) for term in terms]
 
 
 def related_resources(page, request):

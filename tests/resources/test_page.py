@@ -162,3 +162,23 @@ def test_an_online_video_is_embedded_with_a_frame_title(client, library):
     body = client.get("/en/resources/online-video/").content.decode()
     assert '<iframe title="Online video" src="https://www.youtube.com/embed/sample">' in body
     assert f'<a href="{url}">' in body
+
+
+def test_terms_are_named_in_the_visitors_language_with_its_list_separator(client, library):
+    from wagtail.models import Locale
+
+    from core.taxonomy import Topic
+
+    page = make_resource(library, "Recovery guide", topics=["peer-support", "recovery"])
+    arabic = Locale.objects.get(language_code="ar")
+    for slug, name in (("peer-support", "دعم الأقران"), ("recovery", "التعافي")):
+        translated = Topic.objects.get(locale__language_code="en", slug=slug).copy_for_translation(
+            arabic
+        )
+        translated.name = name
+        translated.save()
+    body = client.get("/ar/resources/recovery-guide/").content.decode()
+    assert "<dd>دعم الأقران، التعافي</dd>" in body or "<dd>التعافي، دعم الأقران</dd>" in body
+    assert page.live
+    english = client.get("/en/resources/recovery-guide/").content.decode()
+    assert re.search(r"<dd>(Peer support, Recovery|Recovery, Peer support)</dd>", english)
