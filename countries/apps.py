@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CountriesConfig(AppConfig):
@@ -10,3 +11,15 @@ class CountriesConfig(AppConfig):
         from countries.models import IndicatorType, Target
 
         freshness.watch(IndicatorType, Target)  # names on country and progress pages
+        # An existing Moderators group gets what a new release gives it (its taxonomy
+        # permissions), after every app's permissions exist.
+        post_migrate.connect(refresh_moderators, dispatch_uid="countries.refresh_moderators")
+
+
+def refresh_moderators(sender, **kwargs):
+    from django.contrib.auth.models import Group
+
+    from countries.workflow import MODERATORS, moderators_group
+
+    if Group.objects.filter(name=MODERATORS).exists():
+        moderators_group()

@@ -2,6 +2,7 @@
 approves (which publishes) or rejects with a comment."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -15,10 +16,32 @@ TASK_NAME = "Moderators approve country pages"
 MODERATORS = "Moderators"
 
 
+# The shared vocabularies moderators keep and translate (docs/editors.md): named by app
+# label and model, so this module imports none of the apps that define them.
+TAXONOMY = [
+    ("core", "topic"),
+    ("resources", "resourcetype"),
+    ("resources", "audience"),
+    ("countries", "indicatortype"),
+    ("countries", "target"),
+]
+
+
 def moderators_group():
     group, _created = Group.objects.get_or_create(name=MODERATORS)
+    taxonomy = Q()
+    for app_label, model in TAXONOMY:
+        taxonomy |= Q(
+            content_type__app_label=app_label,
+            codename__in=[f"{action}_{model}" for action in ("add", "change", "delete")],
+        )
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        *Permission.objects.filter(
+            Q(content_type__app_label="wagtailadmin", codename="access_admin")
+            # wagtail-localize's "Translate" on pages and snippets.
+            | Q(content_type__app_label="wagtail_localize", codename="submit_translation")
+            | taxonomy
+        )
     )
     return group
 
