@@ -60,7 +60,13 @@ class StoryPage(Page):
     advances_participation = models.BooleanField(OBJECTIVES["participation"], default=False)
     advances_community = models.BooleanField(OBJECTIVES["community"], default=False)
     advances_law = models.BooleanField(OBJECTIVES["law"], default=False)
-    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="stories")
+    # Chosen in English; pages name them in the visitor's language.
+    topics = ParentalManyToManyField(
+        "core.Topic",
+        blank=True,
+        related_name="stories",
+        limit_choices_to={"locale__language_code": "en"},
+    )
 
     objects = StoryManager()
 

@@ -19,6 +19,7 @@ from resources.accessibility import ACCESS_FEATURES
 from resources.context import detail_context
 from resources.models.downloads import DownloadCount
 from resources.models.files import ResourceFile, ResourceLanguage
+from resources.page_forms import ResourcePageForm
 from resources.panels import DownloadCountsPanel
 from search.boosts import SUMMARY_BOOST
 from search.documents import document_text
@@ -46,11 +47,22 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         help_text=_("Two or three short sentences: who it is for and what it helps them do."),
     )
     description = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+    # Terms are chosen in English; pages name them in the visitor's language.
     resource_type = models.ForeignKey(
-        "resources.ResourceType", on_delete=models.PROTECT, related_name="+"
+        "resources.ResourceType",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"locale__language_code": "en"},
     )
-    topics = ParentalManyToManyField("core.Topic", blank=True, related_name="+")
-    audiences = ParentalManyToManyField("resources.Audience", blank=True, related_name="+")
+    topics = ParentalManyToManyField(
+        "core.Topic", blank=True, related_name="+", limit_choices_to={"locale__language_code": "en"}
+    )
+    audiences = ParentalManyToManyField(
+        "resources.Audience",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"locale__language_code": "en"},
+    )
     # The English country pages; the library filters on their translation_key.
     countries = ParentalManyToManyField(
         "countries.CountryPage",
@@ -85,6 +97,7 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
     )
     transcript = models.TextField(blank=True)
 
+    base_form_class = ResourcePageForm
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
     # Loaded with the page when it is served (home/routing.py): the page shows both.
@@ -114,9 +127,9 @@ class ResourcePage(RoutablePageMixin, AccessFeatures, Page):
         FieldPanel("cover_image"),
         MultiFieldPanel(
             [
-                FieldPanel("resource_type"),
-                FieldPanel("topics"),
-                FieldPanel("audiences"),
+                FieldPanel("resource_type", widget=forms.Select),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("Who and what it is for"),
