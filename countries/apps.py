@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.signals import post_migrate
 
 
@@ -16,10 +17,14 @@ class CountriesConfig(AppConfig):
         post_migrate.connect(refresh_moderators, dispatch_uid="countries.refresh_moderators")
 
 
-def refresh_moderators(sender, **kwargs):
+def refresh_moderators(sender, using=DEFAULT_DB_ALIAS, **kwargs):
     from django.contrib.auth.models import Group
 
     from countries.workflow import MODERATORS, moderators_group
 
-    if Group.objects.filter(name=MODERATORS).exists():
+    # `migrate <app>` of one app may run before the auth tables exist.
+    tables = connections[using].introspection.table_names()
+    if "auth_group" not in tables or "auth_permission" not in tables:
+        return
+    if Group.objects.using(using).filter(name=MODERATORS).exists():
         moderators_group()

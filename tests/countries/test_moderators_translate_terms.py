@@ -55,3 +55,13 @@ def test_a_moderator_translates_a_topic_with_wagtail_localize(client, people):
     translated = Topic.objects.get(translation_key=topic.translation_key, locale=arabic)
     edit = reverse("wagtailsnippets_core_topic:edit", args=[translated.pk])
     assert client.get(edit, follow=True).status_code == 200
+
+
+def test_an_existing_moderators_group_gets_the_permissions_after_migrate(people):
+    from countries.apps import refresh_moderators
+
+    group = Group.objects.get(name=MODERATORS)
+    group.permissions.clear()
+    refresh_moderators(sender=None)  # what post_migrate calls, for each app migrated
+    assert group.permissions.filter(codename="change_topic").exists()
+    assert group.permissions.filter(codename="submit_translation").exists()
