@@ -35,6 +35,7 @@ PROJECT_APPS = [
     "backups",
     "events",
     "progress",
+    "editorial",
 ]
 INSTALLED_APPS = [
     *PROJECT_APPS,
