@@ -1,5 +1,5 @@
 """When a country page's text last changed, for the translation report
-(portal/translation_status.py): a publish that changes only the indicator values (or
+(countries/translation_status.py): a publish that changes only the indicator values (or
 other facts the translations share) leaves every translation up to date.
 
 The text is what wagtail-localize sends translators (its segments); its fingerprint is

@@ -10,9 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from core.languages import endonym
-from countries import admin_scope
+from countries import admin_scope, translation_status
 from countries.models import CountryPage, CountryTeam
-from portal import translation_status
 
 SUMMARY_COLUMNS = ["language", "page_type", "total", "translated", "out_of_date", "missing"]
 

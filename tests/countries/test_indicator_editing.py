@@ -12,8 +12,8 @@ from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset
 from wagtail_localize.models import TranslationSource
 
+from countries import translation_status
 from countries.models import IndicatorType, IndicatorValue
-from portal import translation_status
 from tests.support import countries as build
 
 JAN, JUN = datetime.date(2024, 1, 31), datetime.date(2024, 6, 30)

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction
 
+from countries import translation_status
 from countries.figures import Figures
 from countries.models import CountryPage, CountryText
-from portal import translation_status
 from tests.support import countries as build
 from tests.support import indicator_imports as imp
 
