@@ -1,9 +1,10 @@
 """The page cache: anonymous visitors' public pages served from Django's cache.
 
-A hit costs two cache reads and no database query. Entries are keyed by the version of
-public content (core/freshness.py), read once when the request starts, so a page rendered
-while an editor publishes is stored under the old version and never served after the
-publish: nothing is stale, in any process, without deleting a single key.
+A hit costs one cache round trip and no database query: the version of public content
+(core/freshness.py) and the page are read together, and an entry is served only when the
+version stored with it is the current one. The version is read once when the request
+starts, so a page rendered while an editor publishes carries the old version and is never
+served after the publish: nothing is stale, in any process, without deleting a key.
 
 Which requests: GET and HEAD from visitors who are not signed in, for the views in
 `CACHED_VIEWS` (Wagtail pages, site search, the progress page, feeds, sitemap). Which
@@ -25,11 +26,11 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import caches
+from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 from core import freshness
@@ -142,14 +143,33 @@ def uses_download_order(request):
     return request.GET.get("sort") == "downloads"
 
 
-def cache_key(request, query):
-    kinds = [freshness.CONTENT]
+def version_kinds(request):
     if uses_download_order(request):
-        kinds.append(freshness.DOWNLOADS)
-    versions = ".".join(freshness.versions(*kinds))
+        return [freshness.CONTENT, freshness.DOWNLOADS]
+    return [freshness.CONTENT]
+
+
+def cache_key(request, query):
+    """One entry per address: a new version of the content replaces it, rather than
+    leaving the old one to expire."""
     address = f"{request.scheme}://{request.get_host().lower()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
-    return f"page:{release()}:{versions}:{digest}"
+    return f"page:{release()}:{digest}"
+
+
+def current_versions(request):
+    return freshness.versions(*version_kinds(request))
+
+
+def lookup(request, key):
+    """The current versions and the entry stored at `key`, in one round trip when the
+    versions live in the page cache's own cache (the default)."""
+    kinds = version_kinds(request)
+    if settings.PAGE_CACHE_ALIAS != DEFAULT_CACHE_ALIAS:
+        return freshness.versions(*kinds), cache().get(key)
+    found = cache().get_many([*kinds, key])
+    versions = [found[kind] if kind in found else freshness.version(kind) for kind in kinds]
+    return versions, found.get(key)
 
 
 @functools.cache
@@ -224,8 +244,8 @@ class PageCacheMiddleware:
         query = normalised_query(request)
         key = cache_key(request, query) if query is not None else None
         if key is not None:
-            entry = cache().get(key)
-            if entry is not None:
+            versions, entry = lookup(request, key)
+            if entry is not None and entry.get("versions") == versions:
                 if name in ON_HIT and request.method == "GET":
                     ON_HIT[name](request, entry.get("meta", {}))
                 return self.replay(entry, name)
@@ -236,12 +256,12 @@ class PageCacheMiddleware:
             expire_within(request, settings.PAGE_CACHE_SEARCH_SECONDS)
         response = self.get_response(request)
         seconds = getattr(request, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
-        if key is not None and key != cache_key(request, query):
+        if key is not None and versions != current_versions(request):
             # Content changed while this page was made: it may show the old content, so
             # neither this cache nor a CDN keeps it.
             key = None
         if key is not None and seconds and storable(request, response, name):
-            entry = self.entry(response, seconds, started)
+            entry = self.entry(response, seconds, started, versions)
             cache().set(key, entry, seconds)
             public_headers(response, name, entry["expires"])
             response[HEADER] = "miss"
@@ -252,13 +272,17 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def entry(response, seconds, started):
+    def entry(response, seconds, started, versions):
         # When the content it shows was read, not when it was stored.
         response["Last-Modified"] = http_date(started)
+        # Computed once here rather than from the body on every hit (ConditionalGet).
+        set_response_etag(response)
         now = time.time()
-        headers = {h: response[h] for h in (*KEPT_HEADERS, "Last-Modified") if h in response}
+        kept = (*KEPT_HEADERS, "Last-Modified", "ETag")
+        headers = {h: response[h] for h in kept if h in response}
         meta = getattr(response, "page_cache_meta", {})
         return {
+            "versions": versions,
             "content": response.content,
             "headers": headers,
             "meta": meta,
