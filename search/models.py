@@ -44,16 +44,21 @@ class SearchQueryDay(models.Model):
         deleted, _by_model = cls.objects.filter(date__lt=cutoff).delete()
         return deleted
 
-    @classmethod
-    def record(cls, language_code, text, hits):
+    @staticmethod
+    def loggable(text):
+        """The query as counted, or None for text not to be kept (empty, or looking like
+        contact details)."""
         query = normalise_query_string(text)[:MAX_LOGGED_LENGTH]
         if not query or LOOKS_PERSONAL.search(query):
-            return
-        row, _ = cls.objects.get_or_create(
-            date=timezone.now().date(), language_code=language_code, query=query
-        )
+            return None
+        return query
+
+    @classmethod
+    def add(cls, date, language_code, query, searches, zero_results):
+        """Add counts to a day's row (search/query_counts.py counts them)."""
+        row, _ = cls.objects.get_or_create(date=date, language_code=language_code, query=query)
         cls.objects.filter(pk=row.pk).update(
-            searches=F("searches") + 1, zero_results=F("zero_results") + int(hits == 0)
+            searches=F("searches") + searches, zero_results=F("zero_results") + zero_results
         )
 
 

@@ -17,8 +17,8 @@ from core import facet_cache, facets, page_cache, visibility
 from core.i18n import active_language, localized_url
 from core.listing import active_filter_links
 from resources.models import ResourcePage
+from search import query_counts
 from search.analysis import all_language_codes
-from search.models import SearchQueryDay
 from search.query import SHORTENED, autocomplete_pages, clean_query, search_pages
 from sitesearch.facets import ACROSS_LANGUAGES_ONLY, FACETS
 from sitesearch.matches import found_in_files
@@ -118,7 +118,7 @@ def record_search(request, record):
     """The search-terms report (sitesearch/report.py) counts every search, answered from
     the page cache or not."""
     if record:
-        SearchQueryDay.record(record["language"], record["text"], record["hits"])
+        query_counts.record(record["language"], record["text"], record["hits"])
 
 
 def result_entries(pages, request, language, clean, scope):
