@@ -1,5 +1,6 @@
-"""The indicator values of a country page, edited as one table (indicator, date, value,
-source per row) and compared by what changed rather than by row position."""
+"""Inline panels of country pages: rows that moderators compare by what they hold rather
+than by their position or id (`RowsPanel`), and the indicator values edited as one table
+(indicator, date, value, source per row)."""
 
 import functools
 from datetime import date
@@ -8,10 +9,10 @@ from django import forms
 from django.forms.formsets import DELETION_FIELD_NAME, ORDERING_FIELD_NAME
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin import compare
 from wagtail.admin.panels import FieldPanel, InlinePanel
 
 from core import locales
+from countries.comparison import RowsComparison
 
 VALUE_PANELS = [
     FieldPanel("indicator", widget=forms.Select),
@@ -21,42 +22,36 @@ VALUE_PANELS = [
 ]
 
 
-def _key(value):
-    return (value.indicator_id, value.date)
+class RowsPanel(InlinePanel):
+    """An inline panel whose rows moderators compare by what they hold
+    (countries/comparison.py). `key` names the fields that say which row is which: a row
+    with the same key and other values is changed, not removed and added."""
 
-
-class ValueComparison(compare.ChildObjectComparison):
-    def get_position_change(self):
-        return None  # the order of the rows means nothing
-
-
-class IndicatorValuesComparison(compare.ChildRelationComparison):
-    """Values are matched by indicator and date: a value is added, removed or changed
-    (its number or source), never "moved"."""
-
-    def get_child_comparison(self, obj_a, obj_b):
-        return ValueComparison(self.field.related_model, self.field_comparisons, obj_a, obj_b)
-
-    def get_child_comparisons(self):
-        before = {_key(v): v for v in self.val_a.all()}
-        after = {_key(v): v for v in self.val_b.all()}
-        comparisons = []
-        for key in sorted(before.keys() | after.keys(), key=lambda k: (k[0] or 0, k[1])):
-            comparison = self.get_child_comparison(before.get(key), after.get(key))
-            if comparison.is_addition() or comparison.is_deletion() or comparison.has_changed():
-                comparisons.append(comparison)
-        return comparisons
-
-    def has_changed(self):
-        return bool(self.get_child_comparisons())
-
-
-class IndicatorTablePanel(InlinePanel):
-    def __init__(self, relation_name="indicator_values", **kwargs):
-        kwargs.setdefault("panels", VALUE_PANELS)
+    def __init__(self, relation_name, key=(), **kwargs):
         super().__init__(relation_name, **kwargs)
+        self.key = tuple(key)
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "key": self.key}
 
     class BoundPanel(InlinePanel.BoundPanel):
+        def get_comparison(self):
+            return [
+                functools.partial(RowsComparison, *c.args, key=self.panel.key, **c.keywords)
+                for c in super().get_comparison()
+            ]
+
+
+class IndicatorTablePanel(RowsPanel):
+    """Values are matched by indicator and date: a value is added, removed or changed (its
+    number or source), never "moved"."""
+
+    def __init__(self, relation_name="indicator_values", **kwargs):
+        kwargs.setdefault("panels", VALUE_PANELS)
+        kwargs.setdefault("key", ("indicator", "date"))
+        super().__init__(relation_name, **kwargs)
+
+    class BoundPanel(RowsPanel.BoundPanel):
         template_name = "countries/admin/indicator_table.html"
 
         def __init__(self, **kwargs):
@@ -88,26 +83,6 @@ class IndicatorTablePanel(InlinePanel):
         def english_edit_url(self):
             english = self.instance.get_translation_or_none(locales.default())
             return reverse("wagtailadmin_pages:edit", args=[english.pk]) if english else ""
-
-        def get_comparison(self):
-            field_comparisons = []
-            for index, panel in enumerate(self.panel.child_edit_handler.children):
-                field_comparisons.extend(
-                    panel.get_bound_panel(
-                        instance=None,
-                        request=self.request,
-                        form=None,
-                        prefix=f"{self.prefix}-{index}",
-                    ).get_comparison()
-                )
-            return [
-                functools.partial(
-                    IndicatorValuesComparison,
-                    self.panel.db_field,
-                    field_comparisons,
-                    label=self.heading,
-                )
-            ]
 
         # The editor's script sees a plain panel: InlinePanel's script expects its own
         # (card) markup, and the table needs none of it (countries/js/indicator-table.js).

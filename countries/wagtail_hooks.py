@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 
 from core.cdn import LISTED_ON_HOOK
-from countries import admin_scope
+from countries import admin_scope, moderation
 from countries.models import CountryPage, CountryTeam, StoryIndexPage, StoryPage
 
 
@@ -35,6 +35,10 @@ def country_in_use(page):
             % {"n": members}
         )
     return reasons
+
+
+# A moderator opening a page waiting for review is told what to compare it with.
+hooks.register("before_edit_page", moderation.review_notice)
 
 
 # What a country team member may see of other countries (countries/admin_scope.py; the

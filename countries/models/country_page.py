@@ -6,7 +6,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import model_from_serializable_data
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Orderable, Page
@@ -22,7 +22,7 @@ from countries.choices import Region, Status
 from countries.iso import validate_alpha2
 from countries.models.indicators import IndicatorType, IndicatorValue
 from countries.page_forms import CountryPageForm
-from countries.panels import IndicatorTablePanel
+from countries.panels import IndicatorTablePanel, RowsPanel
 from search.boosts import SUMMARY_BOOST
 
 TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -86,7 +86,7 @@ class CountryPage(Page):
         FieldPanel("body"),
         FieldPanel("partners"),
         FieldPanel("contact"),
-        InlinePanel("training_languages", heading=_("E-training languages"), label=_("language")),
+        RowsPanel("training_languages", heading=_("E-training languages"), label=_("language")),
         IndicatorTablePanel(heading=_("Indicators"), label=_("value")),
     ]
 
