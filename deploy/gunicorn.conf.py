@@ -36,12 +36,15 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 # ties a line to nginx's log and to the portal's own log lines.
 access_log_format = '%(t)s %({x-request-id}i)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 
-# Withdrawal and alert links carry a secret that lets anyone act for the person.
-SECRET_IN_PATH = re.compile(r"(/(?:share/withdraw|alerts/confirm|alerts/unsubscribe)/)[^/]+")
+# Withdrawal, alert and weekly-email stop links carry a secret that lets anyone act for
+# the person.
+SECRET_IN_PATH = re.compile(
+    r"(/(?:share/withdraw|alerts/confirm|alerts/unsubscribe|weekly-email/stop)/)[^/]+"
+)
 
 
 class PrivateLogger(Logger):
-    """gunicorn's logger with the secret in withdrawal and alert links replaced by "-"."""
+    """gunicorn's logger with the secret in those links replaced by "-"."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)

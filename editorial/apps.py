@@ -7,3 +7,10 @@ class EditorialConfig(AppConfig):
 
     name = "editorial"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail import hooks
+
+        from editorial import account
+
+        hooks.register("register_account_settings_panel", account.settings_panel)

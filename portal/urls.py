@@ -51,6 +51,8 @@ urlpatterns += i18n_patterns(
     path("search/", include("sitesearch.urls")),
     path("feeds/", include("feeds.urls")),
     path("alerts/", include("alerts.urls")),
+    # The stop link of the editors' weekly email (editorial/views.py).
+    path("weekly-email/", include("editorial.urls")),
     path("progress/", include("progress.urls")),
     # An event's .ics and the events calendar feed (events/views.py): Wagtail serves
     # only paths that end in a slash.
