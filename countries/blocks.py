@@ -30,6 +30,9 @@ class ImageBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        # A draft may wait for the alt text (an autosave runs while it is being written).
+        if self.is_deferred_validation:
+            return value
         if not value["decorative"] and not value["alt_text"].strip():
             raise StructBlockValidationError(
                 {"alt_text": ErrorList([_("Add alt text, or mark the image as decorative.")])}

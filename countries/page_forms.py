@@ -1,5 +1,6 @@
-"""The country page's admin form: indicator values on the English page only, checked
-as a series (countries/indicator_checks.py) before a draft is saved."""
+"""The admin forms of country and story pages. A country page's indicator values: on the
+English page only, checked as a series (countries/indicator_checks.py) before a draft is
+saved. A story's draft: saved without the rules for submitting it (StoryPage.clean)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -46,3 +47,11 @@ class CountryPageForm(WagtailAdminPageForm):
                 _("Some indicator values need attention: see the Indicators table.")
             )
         return cleaned
+
+
+class StoryPageForm(WagtailAdminPageForm):
+    def clean(self):
+        # Before the model's own clean (ModelForm._post_clean): a draft (autosave, "Save
+        # draft") keeps what the editor has so far; submitting and publishing check it.
+        self.instance.validating_draft = self.is_deferred_validation
+        return super().clean()

@@ -8,7 +8,6 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import translation
 from django.utils.html import linebreaks
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.images import get_image_model
@@ -95,8 +94,11 @@ def _create_story(submission, user):
         body.append({"type": "text", "value": f"<p>{attribution(submission)}</p>"})
         story = StoryPage(
             title=_("Shared experience %(number)s: write a title") % {"number": submission.pk},
-            slug=f"shared-experience-{submission.pk}",
-            summary=Truncator(text).chars(200),
+            # No slug: Wagtail makes it from the title, unique under the country. As the
+            # slug then matches the title, the editor's slug follows the title they write
+            # (Wagtail's title-to-slug sync, until the story is first published).
+            # No summary: the first lines of the body would say the same thing twice; the
+            # team writes one, and cannot submit the story without it.
             body=body,
             live=False,
             owner=user,

@@ -90,8 +90,8 @@ def convert(request, pk):
     messages.success(
         request,
         _(
-            "Draft story created. Write a title, choose its objectives and describe the "
-            "image (alt text), then submit it for review."
+            "Draft story created. Write a title and a short summary, choose its objectives "
+            "and describe the image (alt text), then submit it for review."
         ),
     )
     return redirect("wagtailadmin_pages:edit", story.pk)

@@ -18,6 +18,7 @@ from core import locales
 from countries import context as page_context
 from countries.blocks import StoryBodyBlock
 from countries.choices import OBJECTIVE_SHORT, OBJECTIVES
+from countries.page_forms import StoryPageForm
 from search.boosts import SUMMARY_BOOST
 from search.reindex import index_with_relations
 
@@ -70,6 +71,10 @@ class StoryPage(Page):
 
     objects = StoryManager()
 
+    base_form_class = StoryPageForm
+    # Set by StoryPageForm while it checks a draft: the rules for submitting wait.
+    validating_draft = False
+
     parent_page_types = ["countries.CountryPage"]
     subpage_types = []
 
@@ -105,7 +110,7 @@ class StoryPage(Page):
 
     def clean(self):
         super().clean()
-        if not any(getattr(self, f"advances_{key}") for key in OBJECTIVES):
+        if not self.validating_draft and not self.objectives():
             raise ValidationError(_("Choose at least one QualityRights objective."))
 
     @classmethod

@@ -212,9 +212,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "epub", "txt", "
 # Image uploads larger than this are refused with a message (bytes; default 20 MB).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("MAX_IMAGE_UPLOAD_BYTES", 20 * 1024 * 1024))
 MAX_DOCUMENT_UPLOAD_BYTES = int(os.environ.get("MAX_DOCUMENT_UPLOAD_BYTES", 100 * 1024 * 1024))
-# Editors' uploads: images lose their EXIF (GPS, camera serial), documents have a limit.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "core.uploads.MetadataFreeImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.LimitedDocumentForm"
+# Editors' uploads: images lose their EXIF (GPS, camera serial), documents have a limit
+# (core/uploads.py); both go to the uploader's country collection by default.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "countries.upload_forms.TeamImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "countries.upload_forms.TeamDocumentForm"
 # Documents go through Django, which serves only those a public page uses
 # (core/public_media.py); never a redirect to a storage URL that could be passed on.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

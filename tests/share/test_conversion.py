@@ -1,13 +1,19 @@
 """“Convert to story”: a draft StoryPage under the country with the text, the image and
-only the attribution the sharer agreed to; it then goes through Country review."""
+only the attribution the sharer agreed to, a slug from its title and no summary (the team
+writes one); it then goes through Country review."""
+
+import re
 
 import pytest
+from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils.text import slugify
 from wagtail.models import Collection, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from countries.models import StoryPage
 from share.models import Submission
+from tests.support import countries as build
 from tests.support.share import jpeg, member_of
 
 
@@ -106,13 +112,46 @@ def test_a_second_conversion_is_refused(client, share_countries, editor):
     assert StoryPage.objects.count() == 1
 
 
+def test_the_slug_comes_from_the_title_and_the_summary_is_left_to_the_team(
+    client, share_countries, editor
+):
+    item = submission(share_countries["kenya"])
+    response = convert(client, editor, item)
+    story = StoryPage.objects.get()
+    told = [str(message) for message in get_messages(response.wsgi_request)]
+    assert told == [
+        "Draft story created. Write a title and a short summary, choose its objectives "
+        "and describe the image (alt text), then submit it for review."
+    ]
+    assert story.title == f"Shared experience {item.pk}: write a title"
+    assert story.slug == slugify(story.title) == f"shared-experience-{item.pk}-write-a-title"
+    # Nothing of the body is repeated: the summary waits for the team.
+    assert story.summary == ""
+    # The slug matches the title, so Wagtail's editor keeps it in step with the title
+    # the team writes (the w-sync controller, applied while the story is unpublished).
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).text
+    title_input = re.search(r"<input[^>]*name=\"title\"[^>]*>", page).group(0)
+    assert "w-sync#apply" in title_input and 'data-w-sync-target-value="#id_slug"' in title_input
+    # Its preview shows no empty summary paragraph.
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=[story.pk]))
+    assert preview.status_code == 200 and 'class="lead"' not in preview.text
+
+
+def test_the_slug_is_unique_under_the_country(client, share_countries, editor):
+    item = submission(share_countries["kenya"])
+    taken = f"shared-experience-{item.pk}-write-a-title"
+    build.story(share_countries["kenya"], "An earlier story", slug=taken)
+    convert(client, editor, item)
+    assert StoryPage.objects.get(title__startswith="Shared").slug == f"{taken}-2"
+
+
 def edit_form(story, **changes):
     image_block = story.body[1].value
     data = {
         "title": "Peer support helped me find work",
-        "slug": story.slug,
+        "slug": "peer-support-helped-me-find-work",
         "date": "2024-05-01",
-        "summary": story.summary,
+        "summary": "A peer worker helped Wanjiru back into work after a hospital stay.",
         "body": streamfield(
             [
                 ("text", rich_text(story.body[0].value.source)),
@@ -137,13 +176,17 @@ def edit_form(story, **changes):
     return nested_form_data(data)
 
 
-def test_the_draft_needs_alt_text_then_goes_to_country_review(client, share_countries, editor):
+def test_the_draft_needs_alt_text_and_a_summary_then_goes_to_country_review(
+    client, share_countries, editor
+):
     convert(client, editor, submission(share_countries["kenya"], image=True))
     story = StoryPage.objects.get()
     edit = reverse("wagtailadmin_pages:edit", args=[story.pk])
     refused = client.post(edit, edit_form(story))
     assert refused.status_code == 200
     assert "Add alt text, or mark the image as decorative." in refused.content.decode()
+    no_summary = client.post(edit, edit_form(story, alt_text="People at a table.", summary=""))
+    assert no_summary.context["form"].errors["summary"] == ["This field is required."]
     assert not WorkflowState.objects.exists()
 
     accepted = client.post(edit, edit_form(story, alt_text="Five people around a table."))

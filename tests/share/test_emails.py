@@ -78,6 +78,7 @@ def test_withdrawal_request_then_moderator_confirmation(client, team, share_coun
     client.force_login(team["kenya"])
     client.post(reverse("shared_experiences:convert", args=[item.pk]))
     story = StoryPage.objects.get()
+    story.summary = "A peer worker's support after a hospital stay."
     story.advances_participation = True
     build.publish(story)
     story.refresh_from_db()

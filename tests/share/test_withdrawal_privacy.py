@@ -65,7 +65,9 @@ def photo_of(story):
 
 
 def finish(story, alt_text="Lanterns along a hospital corridor."):
-    """What the editor does before the story can be published: objectives, alt text."""
+    """What the editor does before the story can be published: summary, objectives, alt
+    text."""
+    story.summary = "A peer worker's support after a hospital stay."
     story.advances_participation = True
     body = story.body.raw_data
     for block in body:
