@@ -21,6 +21,7 @@ from operator import or_
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents.permissions import permission_policy as document_policy
@@ -136,12 +137,19 @@ def select_format(request, image_id):
 
 class ScopedTranslationsReportView(TranslationsReportView):
     """wagtail-localize's translations report, without the translations of pages the
-    user may not see."""
+    user may not see. It is the "Every translation" tab of the translation status report,
+    whose title it takes (portal/templates/wagtail_localize/admin/translations_report.html)."""
+
+    page_title = gettext_lazy("Translation status")
+    header_icon = "globe"
 
     def get_queryset(self):
         hidden = Page.objects.filter(id__in=hidden_page_ids(self.request.user))
         return (
-            super().get_queryset().exclude(source__object_id__in=hidden.values("translation_key"))
+            super()
+            .get_queryset()
+            .exclude(source__object_id__in=hidden.values("translation_key"))
+            .order_by("-created_at", "-pk")  # newest first; pages of results stay stable
         )
 
 

@@ -12,9 +12,18 @@ class CountriesConfig(AppConfig):
         from countries.models import IndicatorType, Target
 
         freshness.watch(IndicatorType, Target)  # names on country and progress pages
-        # An existing Moderators group gets what a new release gives it (its taxonomy
-        # permissions), after every app's permissions exist.
+        # Existing Moderators and country team groups get what a new release gives them
+        # (taxonomy permissions, translation), after every app's permissions exist.
         post_migrate.connect(refresh_moderators, dispatch_uid="countries.refresh_moderators")
+        post_migrate.connect(refresh_teams, dispatch_uid="countries.refresh_teams")
+
+
+AUTH_TABLES = {"auth_group", "auth_permission"}
+
+
+def _missing(tables, using):
+    # `migrate <app>` of one app may run before the tables exist.
+    return not set(tables) <= set(connections[using].introspection.table_names())
 
 
 def refresh_moderators(sender, using=DEFAULT_DB_ALIAS, **kwargs):
@@ -22,9 +31,20 @@ def refresh_moderators(sender, using=DEFAULT_DB_ALIAS, **kwargs):
 
     from countries.workflow import MODERATORS, moderators_group
 
-    # `migrate <app>` of one app may run before the auth tables exist.
-    tables = connections[using].introspection.table_names()
-    if "auth_group" not in tables or "auth_permission" not in tables:
+    if _missing(AUTH_TABLES, using):
         return
     if Group.objects.using(using).filter(name=MODERATORS).exists():
         moderators_group()
+
+
+def refresh_teams(sender, using=DEFAULT_DB_ALIAS, **kwargs):
+    from django.contrib.auth.models import Group
+
+    from countries.models import CountryTeam
+    from countries.teams import grant_group_permissions
+
+    if _missing({*AUTH_TABLES, CountryTeam._meta.db_table}, using):
+        return
+    teams = CountryTeam.objects.using(using).exclude(group=None).values("group_id")
+    for group in Group.objects.using(using).filter(pk__in=teams):
+        grant_group_permissions(group)

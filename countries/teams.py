@@ -1,11 +1,15 @@
 """Country teams: each country gets a group "<Country> editors" that may add and edit (not
-publish) its pages in every locale, and a collection "<Country>" for its images and
-documents. Names follow the English page's title; see docs/countries.md.
+publish) its pages in every locale, translate them into any of the portal's languages
+(wagtail-localize's "Translate this page", limited to pages the group may edit by
+portal/wagtail_localize_review.py), and a collection "<Country>" for its images and
+documents. Names follow the English page's title; see docs/countries.md and
+docs/translation.md.
 
 CountryPage.save calls `provision_team`; this module reads the team model only (the
 receiver names the page model lazily), so the dependency runs one way."""
 
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Locale
@@ -13,6 +17,12 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from countries.models.team import CountryTeam
 
 PAGE_PERMISSIONS = ["add_page", "change_page"]
+# What every team group holds whatever the page: the admin, and wagtail-localize's
+# "Translate" (its translations go through "Country review" like any edit).
+GROUP_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("wagtail_localize", "submit_translation"),
+]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
     ("wagtailimages", "choose_image"),
@@ -43,6 +53,15 @@ def _english_title(country):
     return source.title if source else country.title
 
 
+def grant_group_permissions(group):
+    """Give a team's group what every team holds; idempotent. Also run after `migrate`
+    (countries/apps.py), so groups made by an earlier release get what a new one adds."""
+    wanted = Q()
+    for app_label, codename in GROUP_PERMISSIONS:
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    group.permissions.add(*Permission.objects.filter(wanted))
+
+
 def provision_team(country):
     """Create or update the team of `country` (any locale). Idempotent; the caller holds
     the transaction (CountryPage.save)."""
@@ -52,7 +71,7 @@ def provision_team(country):
     )
     if team.group is None:
         team.group, _created = Group.objects.get_or_create(name=group_name(name))
-        team.group.permissions.add(_permission("wagtailadmin", "access_admin"))
+        grant_group_permissions(team.group)
     elif team.group.name != group_name(name):
         team.group.name = group_name(name)
         team.group.save(update_fields=["name"])
