@@ -3,30 +3,19 @@ subscription's id, never its address, so the task queue and the logs hold no add
 
 import datetime
 import logging
-import smtplib
 
 from django_tasks import task
 
 from alerts import emails
 from alerts.digest import new_events, new_pages
 from alerts.models import Subscription
+from core.mail_failures import MailNotSent, describe
 
 logger = logging.getLogger(__name__)
 
 
-class DigestNotSent(Exception):
-    """Raised instead of the mail error, whose message may name the address."""
-
-
-def describe(error):
-    """The kind of failure, without its message: an SMTP refusal's message names the
-    address."""
-    kind = type(error).__name__
-    code = getattr(error, "smtp_code", None)
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({str(reply[0]) for reply in error.recipients.values() if reply})
-        code = ",".join(codes) or None
-    return f"{kind} (SMTP {code})" if code else kind
+class DigestNotSent(MailNotSent):
+    pass
 
 
 @task()

@@ -3,31 +3,20 @@ never their address, so the task queue and the logs hold no address."""
 
 import datetime
 import logging
-import smtplib
 
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from core.mail_failures import MailNotSent, describe
 from editorial import digest, emails
 from editorial.models import DigestPreference
 
 logger = logging.getLogger(__name__)
 
 
-class DigestNotSent(Exception):
-    """Raised instead of the mail error, whose message may name the address."""
-
-
-def describe(error):
-    """The kind of failure, without its message: an SMTP refusal's message names the
-    address."""
-    kind = type(error).__name__
-    code = getattr(error, "smtp_code", None)
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({str(reply[0]) for reply in error.recipients.values() if reply})
-        code = ",".join(codes) or None
-    return f"{kind} (SMTP {code})" if code else kind
+class DigestNotSent(MailNotSent):
+    pass
 
 
 @task()

@@ -14,10 +14,10 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django_tasks import TaskResultStatus
 
 from alerts import conf, tasks
 from alerts.models import Subscription
+from core.task_runs import enqueue_each
 
 
 class Command(BaseCommand):
@@ -29,16 +29,10 @@ class Command(BaseCommand):
         deleted, _ = Subscription.objects.filter(
             confirmed_at__isnull=True, created_at__lt=cutoff
         ).delete()
-        sent = failed = queued = 0
         subscriptions = Subscription.objects.filter(confirmed_at__isnull=False).order_by("pk")
-        for pk in subscriptions.values_list("pk", flat=True).iterator():
-            result = tasks.send_digest.enqueue(pk, now.isoformat())
-            if not result.is_finished:
-                queued += 1
-            elif result.status == TaskResultStatus.FAILED:
-                failed += 1
-            elif result.return_value == "sent":
-                sent += 1
+        ids = subscriptions.values_list("pk", flat=True).iterator()
+        outcomes = enqueue_each(tasks.send_digest, ids, now.isoformat())
+        sent, failed, queued = outcomes["sent"], outcomes["failed"], outcomes["queued"]
         summary = (
             f"{sent} digests sent, {failed} failed, {queued} queued for the worker, "
             f"{deleted} unconfirmed subscriptions deleted"

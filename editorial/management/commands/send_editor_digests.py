@@ -11,8 +11,8 @@ only when every email it tried to send failed: then the mail server is the probl
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from django_tasks import TaskResultStatus
 
+from core.task_runs import enqueue_each
 from editorial import digest, tasks
 
 
@@ -21,17 +21,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         now = timezone.now().isoformat()
-        sent = nothing = failed = queued = 0
-        for pk in digest.recipients().order_by("pk").values_list("pk", flat=True).iterator():
-            result = tasks.send_digest.enqueue(pk, now)
-            if not result.is_finished:
-                queued += 1
-            elif result.status == TaskResultStatus.FAILED:
-                failed += 1
-            elif result.return_value == "sent":
-                sent += 1
-            elif result.return_value == "nothing":
-                nothing += 1
+        ids = digest.recipients().order_by("pk").values_list("pk", flat=True).iterator()
+        outcomes = enqueue_each(tasks.send_digest, ids, now)
+        sent, failed, queued = outcomes["sent"], outcomes["failed"], outcomes["queued"]
+        nothing = outcomes["nothing"]
         summary = (
             f"{sent} weekly emails sent, {failed} failed, {queued} queued for the worker, "
             f"{nothing} with nothing waiting"
