@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import WorkflowState
@@ -14,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset
 
 from countries.models import CountryPage, IndicatorValue, TrainingLanguage
 from tests.support import countries as build
+from tests.support.share import member_of
 
 JAN, JUN = datetime.date(2024, 1, 31), datetime.date(2024, 6, 30)
 
@@ -38,22 +38,14 @@ def enrolled(portal_site):
     return build.indicator_type("etraining-enrolled", "E-training learners enrolled")
 
 
-def member(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(
-        username, password="pw", email=f"{username}@example.org"
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def moderator(django_user_model, index):
-    return member(django_user_model, "Moderators", "moderator")
+    return member_of(django_user_model, "Moderators", "moderator", "moderator@example.org")
 
 
 @pytest.fixture
 def kenya_editor(django_user_model, kenya):
-    return member(django_user_model, "Kenya editors", "kenya-editor")
+    return member_of(django_user_model, "Kenya editors", "kenya-editor", "kenya-editor@example.org")
 
 
 def kept_languages(page):
@@ -295,7 +287,9 @@ def ghana_draft(django_user_model, index):
     )
     index.add_child(instance=ghana)
     ghana.save_revision()
-    return ghana, member(django_user_model, "Ghana editors", "ghana-editor")
+    return ghana, member_of(
+        django_user_model, "Ghana editors", "ghana-editor", "ghana-editor@example.org"
+    )
 
 
 def notices(response):

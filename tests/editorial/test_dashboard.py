@@ -20,6 +20,7 @@ from editorial.attention import sections_for
 from share.models import Submission
 from tests.support import countries as build
 from tests.support.resources import make_resource
+from tests.support.share import member_of
 
 DASHBOARD = "/admin/"
 TEAM_KEYS = ["shared", "in_review", "sent_back", "old_drafts", "stale_indicators", "translations"]
@@ -46,25 +47,19 @@ def tree(portal_site):
     }
 
 
-def member_of(django_user_model, username, *group_names):
-    user = django_user_model.objects.create_user(username, password="pw")
-    user.groups.add(*Group.objects.filter(name__in=group_names))
-    return user
-
-
 @pytest.fixture
 def kenya_editor(django_user_model, tree):
-    return member_of(django_user_model, "kenya-editor", "Kenya editors")
+    return member_of(django_user_model, "Kenya editors", "kenya-editor")
 
 
 @pytest.fixture
 def ghana_editor(django_user_model, tree):
-    return member_of(django_user_model, "ghana-editor", "Ghana editors")
+    return member_of(django_user_model, "Ghana editors", "ghana-editor")
 
 
 @pytest.fixture
 def moderator(django_user_model, tree):
-    return member_of(django_user_model, "moderator", "Moderators")
+    return member_of(django_user_model, "Moderators", "moderator")
 
 
 def dashboard(client, user):
@@ -246,7 +241,7 @@ def test_a_team_with_no_language_but_english_is_not_asked_to_translate(client, t
 
 def test_someone_without_a_role_is_shown_no_attention_panel(client, tree, django_user_model):
     submission(tree["kenya"], days=30)
-    translator = member_of(django_user_model, "translator", "Editors")
+    translator = member_of(django_user_model, "Editors", "translator")
     translator.user_permissions.add(*Group.objects.get(name="Kenya editors").permissions.all())
     assert 'id="attention-' not in dashboard(client, translator)
 
@@ -319,7 +314,8 @@ def test_untranslated_resources_per_language(client, tree, moderator, library):
 
 
 def test_a_moderator_in_a_team_gets_both(client, tree, django_user_model):
-    both = member_of(django_user_model, "both", "Moderators", "Kenya editors")
+    both = member_of(django_user_model, "Moderators", "both")
+    both.groups.add(Group.objects.get(name="Kenya editors"))
     submission(tree["kenya"], days=20)
     html = dashboard(client, both)
     assert panel(html, "shared") and panel(html, "unhandled_shared")
@@ -409,7 +405,7 @@ def test_dashboard_queries_do_not_grow_with_countries(
     add_countries(tree["index"], 0, 5, moderator)
     user = moderator
     if role == "team":
-        user = member_of(django_user_model, "team", "Country 00 editors")
+        user = member_of(django_user_model, "Country 00 editors", "team")
     few = query_count(client, user)
     add_countries(tree["index"], 5, 50, moderator)
     assert query_count(client, user) == few

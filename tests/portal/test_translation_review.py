@@ -9,12 +9,12 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, Page, WorkflowPage, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from tests.support import countries as build
+from tests.support.share import member_of
 
 SUBMIT = {"portal-submit-translation": "1"}
 
@@ -29,20 +29,14 @@ def french():
     return Locale.objects.get(language_code="fr")
 
 
-def member(django_user_model, username, group):
-    user = django_user_model.objects.create_user(username, password="pw")
-    user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def translator(django_user_model, kenya):
-    return member(django_user_model, "translator", "Editors")
+    return member_of(django_user_model, "Editors", "translator")
 
 
 @pytest.fixture
 def moderator(django_user_model, kenya):
-    return member(django_user_model, "moderator", "Moderators")
+    return member_of(django_user_model, "Moderators", "moderator")
 
 
 def translate(client, user, page, locale, capture):
