@@ -82,7 +82,7 @@ def _action(request, title, text, button):
         "button": button,
         "language_links": view_translations(request),
     }
-    return render(request, "alerts/action.html", context)
+    return render(request, "core/link_action.html", context)
 
 
 @never_cache  # a page for one secret link, with a CSRF token

@@ -20,10 +20,11 @@ def _page(request, title, text, button="", status=200):
         "title": title,
         "text": text,
         "button": button,
-        "account_url": reverse("wagtailadmin_account"),
+        "link_url": reverse("wagtailadmin_account"),
+        "link_text": _("Your account settings"),
         "language_links": view_translations(request),
     }
-    return render(request, "editorial/stop.html", context, status=status)
+    return render(request, "core/link_action.html", context, status=status)
 
 
 # Mail providers post the one-click stop (RFC 8058, the List-Unsubscribe-Post header)
