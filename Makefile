@@ -13,7 +13,7 @@ endif
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install install-test messages lint check test-sqlite test-postgres serve bench lighthouse clean
+.PHONY: demo test install install-test messages lint check test-sqlite test-postgres serve bench lighthouse screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,11 @@ $(VENV)/lighthouse/.installed-$(LIGHTHOUSE_VERSION): | $(BIN)/python
 
 lighthouse: install messages $(VENV)/lighthouse/.installed-$(LIGHTHOUSE_VERSION)
 	$(BIN)/python bench/lighthouse.py
+
+# The editors' guide's screenshots (docs/images/editors/), taken by the browser tests of
+# each role's journey.
+screenshots: install-test messages
+	DOCS_SCREENSHOTS=1 env -u DATABASE_URL $(BIN)/pytest -q tests/editorial/test_browser_journeys.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .test-media test-artifacts

@@ -5,11 +5,13 @@ Playwright cannot download its own browser here, so tests launch /usr/bin/chromi
 with that reason locally, and fail in CI (CI=true) so a missing browser is never silent.
 """
 
+import io
 import json
 import os
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -25,6 +27,7 @@ CHROMIUM_ARGS = [
 # WCAG 2.0, 2.1 and 2.2, levels A and AA.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+DOCS_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "images" / "editors"
 
 
 def _axe_source():
@@ -81,9 +84,18 @@ def assert_no_axe_violations(page):
 
 
 def save_screenshot(page, name):
+    """The whole page into test-artifacts/. With DOCS_SCREENSHOTS=1 (`make screenshots`)
+    also what the window shows, for the editors' guide: docs/images/editors/<name>.png,
+    reduced to 256 colours so the repository stays small."""
+    if os.environ.get("DOCS_SCREENSHOTS") == "1":
+        DOCS_IMAGES.mkdir(parents=True, exist_ok=True)
+        shown = Image.open(io.BytesIO(page.screenshot(animations="disabled")))
+        shown.convert("RGB").quantize(256, dither=Image.Dither.NONE).save(
+            DOCS_IMAGES / f"{name}.png", optimize=True
+        )
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path
 
 
