@@ -10,11 +10,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import (
-    GroupPagePermission,
     Locale,
     Page,
     TaskState,
@@ -30,6 +28,7 @@ from tests.support.browser import (
     assert_no_axe_violations,
     save_screenshot,
 )
+from tests.support.groups import editors_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,31 +56,6 @@ def person(django_user_model, username, group_name, first_name):
     user = django_user_model.objects.create_user(username, password="pw", first_name=first_name)
     user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-def editors_group():
-    """Wagtail's Editors group, the translators, with wagtail-localize's permission to
-    translate, as their migrations make them: the previous live-server test's flush
-    took them away."""
-    kind, _created = ContentType.objects.get_or_create(
-        app_label="wagtail_localize", model="translation"
-    )
-    translate, _created = Permission.objects.get_or_create(
-        content_type=kind, codename="submit_translation", name="Can submit translations"
-    )
-    group, _created = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        translate,
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-    )
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=Page.get_first_root_node(),
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
 
 
 def sign_in(page, live_server, username):

@@ -5,12 +5,12 @@ hidden; the one the translator sees has "Submit for review", which starts the re
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Locale, WorkflowState
 
 from tests.support import countries as build
 from tests.support.browser import ARTIFACTS, AXE_TAGS, _axe_source
+from tests.support.groups import editors_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,7 +31,7 @@ def test_a_translator_submits_a_translation_for_review(
 ):
     kenya = build.country(build.country_index(live_portal_site), "Kenya", "KE")
     translator = django_user_model.objects.create_user("translator", password="pw")
-    translator.groups.add(Group.objects.get(name="Editors"))
+    translator.groups.add(editors_group())
     client.force_login(translator)
     french = Locale.objects.get(language_code="fr")
     client.post(
