@@ -152,11 +152,15 @@ def _waiting_submissions(english):
     waiting = Submission.objects.filter(country__in=[c["pk"] for c in english]).exclude(
         status__in=CLOSED
     )
+    return _submission_section("shared", gettext("Shared experiences waiting for you"), waiting)
+
+
+def _submission_section(key, title, submissions):
     return Section(
-        key="shared",
-        title=gettext("Shared experiences waiting for you"),
-        items=_submission_items(waiting),
-        total=waiting.count(),
+        key=key,
+        title=title,
+        items=_submission_items(submissions),
+        total=submissions.count(),
         more_url=reverse("shared_experiences:index"),
     )
 
@@ -514,12 +518,8 @@ def _unhandled_submissions(now):
     waiting = Submission.objects.exclude(status__in=CLOSED).filter(
         created_at__lt=now - UNHANDLED_AGE
     )
-    return Section(
-        key="unhandled_shared",
-        title=gettext("Shared experiences not handled within 14 days"),
-        items=_submission_items(waiting),
-        total=waiting.count(),
-        more_url=reverse("shared_experiences:index"),
+    return _submission_section(
+        "unhandled_shared", gettext("Shared experiences not handled within 14 days"), waiting
     )
 
 
