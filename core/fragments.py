@@ -11,12 +11,14 @@ from core import freshness
 TIMEOUT = 60 * 60 * 24
 
 
-def cached(name, compute, *parts):
+def cached(name, compute, *parts, still_valid=None):
     """`compute()`, or the value it gave for `name` and `parts` under the current
-    content version. `compute` must not return None (it would be computed every time)."""
+    content version. `compute` must not return None (it would be computed every time).
+    `still_valid(value)`, if given, says whether a kept value still holds for what
+    changes without a publish (time passing)."""
     key = ":".join(str(part) for part in ("fragment", name, freshness.version(), *parts))
     value = cache.get(key)
-    if value is None:
+    if value is None or (still_valid is not None and not still_valid(value)):
         value = compute()
         cache.set(key, value, TIMEOUT)
     return value

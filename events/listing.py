@@ -31,7 +31,32 @@ def decorate(events, request):
         event.country_title = names.get(country.translation_key, country.title) if country else ""
         event.spoken = context.languages(event.language_codes())
         event.interpretation = context.languages(event.interpretation_codes())
+        event.language_code = event.locale.language_code
+        event.status_label = event.get_status_display()
+        event.format_label = event.get_format_display()
     return events
+
+
+# What events/includes/event_card.html reads of an event.
+CARD_FIELDS = (
+    "title",
+    "summary",
+    "language_code",
+    "listing_url",
+    "status",
+    "status_label",
+    "format_label",
+    "when",
+    "country_title",
+    "spoken",
+    "interpretation",
+)
+
+
+def card(event):
+    """A decorated event as the plain values its card shows, which the shared cache
+    keeps cheaply (events.lists.kept)."""
+    return {name: getattr(event, name) for name in CARD_FIELDS}
 
 
 def facet_groups(base, filters, form):

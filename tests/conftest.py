@@ -62,3 +62,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    # The test client leaves the last request's language active in this thread: every
+    # test starts in the default language, whichever page the one before it asked for.
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield

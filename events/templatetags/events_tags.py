@@ -14,7 +14,7 @@ def country_events(context, country):
     """{events, count, listing_url}: the next events of `country`."""
     found = events_for_country(country, context.get("request"))
     if found["events"]:  # with none listed, nothing here changes as time passes
-        changes_with_time(context.get("request"))
+        changes_with_time(context.get("request"), found["until"])
     return found
 
 
@@ -23,5 +23,5 @@ def upcoming_events(context, limit=3):
     """{events, listing_url}: the next events anywhere, for the home page."""
     found = next_events(context.get("request"), limit)
     if found["events"]:
-        changes_with_time(context.get("request"))
+        changes_with_time(context.get("request"), found["until"])
     return found

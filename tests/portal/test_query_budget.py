@@ -6,7 +6,7 @@ after a publish would be. "warm": the fragments that change only on publish (men
 language links, term lists, facet counts, home figures: core/fragments.py,
 core/facet_cache.py) are cached, as for every request but the first after a publish.
 "cold": the cache has just been emptied, as right after a publish; no budget, but the
-same count at 5 and 50 items. The table is printed (pytest -rP) for docs/performance.md.
+same count at 5 and 50 items. Upcoming events are listed on the home and country pages. The table is printed (pytest -rP) for docs/performance.md.
 """
 
 import datetime
@@ -20,6 +20,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from resources.models import RelatedResource, ResourcePage
 from tests.support import countries as build
+from tests.support.events import events_index, in_days, make_event
 from tests.support.resources import make_resource
 
 BUDGET = 15
@@ -67,6 +68,15 @@ def measure(client):
 
 def add_content(library, countries, start, stop, cover):
     for number in range(start, stop):
+        # Upcoming events, half on the Kenya page (three of the first five): listed on the
+        # home and country pages.
+        make_event(
+            events_index(library.get_parent()) if number % 2 else countries[0],
+            f"Event {number:02d}",
+            start=in_days(number + 1),
+            spoken=("en", "fr"),
+            interpretation=("ar", "ase"),
+        )
         build.story(
             countries[number % 2],
             f"Story {number:02d}",
