@@ -72,3 +72,12 @@ def test_an_untranslated_page_falls_back_to_english(client, kenya):
     response = client.get("/fr/countries/kenya/")
     assert response.status_code == 200
     assert response.context["page"] == kenya
+
+
+@pytest.mark.django_db
+def test_the_page_table_has_an_index_on_url_path_that_routing_uses():
+    # Without it every page served from the database scans the page table
+    # (home/migrations/0003_page_url_path_index.py).
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert any(c["index"] and c["columns"] == ["url_path"] for c in constraints.values())
