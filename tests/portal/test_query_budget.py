@@ -6,7 +6,8 @@ after a publish would be. "warm": the fragments that change only on publish (men
 language links, term lists, facet counts, home figures: core/fragments.py,
 core/facet_cache.py) are cached, as for every request but the first after a publish.
 "cold": the cache has just been emptied, as right after a publish; no budget, but the
-same count at 5 and 50 items. Upcoming events are listed on the home and country pages. The table is printed (pytest -rP) for docs/performance.md.
+same count at 5 and 50 items. Upcoming events are listed on the home and country pages.
+The table is printed (pytest -rP) for docs/performance.md.
 """
 
 import datetime
