@@ -28,12 +28,21 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import has_vary_header, patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import (
+    get_conditional_response,
+    has_vary_header,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+from django.utils.http import http_date, parse_http_date_safe
+from django.utils.text import compress_string
 
 from core import freshness
+from core.middleware import CompressTextMiddleware
 
 HEADER = "X-Page-Cache"
 # URL names (namespace:name) whose anonymous GET responses are cached.
@@ -53,15 +62,8 @@ IGNORED_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+|_ga|_gl)
 MAX_QUERY_STRING = 512
 MAX_PAGE = 1000
 MAX_BODY = 2 * 1024 * 1024
-# Set by the view and the middleware inside this one, so kept with the page.
-KEPT_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Vary",
-    "Link",
-    "X-Robots-Tag",
-    "X-Frame-Options",
-)
+# Django's GZipMiddleware leaves shorter answers as they are.
+GZIP_MIN_LENGTH = 200
 # What a view must still do when its page comes from the cache (the site search counts
 # searches for its report): view name -> function(request, meta), where `meta` is what
 # the view left in `response.page_cache_meta` when the page was made.
@@ -197,6 +199,8 @@ def storable(request, response, name):
         and not has_vary_header(response, "Cookie")
         and not any(word in cache_control for word in refused)
         and not getattr(request, "is_preview", False)
+        # A script nonce is for one answer (none of the portal's pages uses one).
+        and getattr(request, "_csp_nonce", None) is None
         # A form's CSRF token (the cookie is set outside this middleware, so look at the
         # request), a session written to, a message shown: this answer is one visitor's.
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
@@ -222,6 +226,12 @@ def public_headers(response, name, expires):
 
 
 class PageCacheMiddleware:
+    """Answers hits. Placed first after the request id, so a hit skips every other
+    middleware: the entry carries the headers they set (security headers, the content
+    security policy), and this compresses it and answers conditional requests as
+    CompressTextMiddleware and ConditionalGetMiddleware do. A miss goes on through the
+    stack to PageStoreMiddleware, which stores what the view made."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -243,27 +253,53 @@ class PageCacheMiddleware:
         started = time.time()
         query = normalised_query(request)
         key = cache_key(request, query) if query is not None else None
+        versions = None
         if key is not None:
             versions, entry = lookup(request, key)
             if entry is not None and entry.get("versions") == versions:
                 if name in ON_HIT and request.method == "GET":
                     ON_HIT[name](request, entry.get("meta", {}))
-                return self.replay(entry, name)
+                return replay(request, entry, name)
+        request.page_cache_miss = Miss(name, key, versions, started)
+        return self.get_response(request)
 
+
+class Miss:
+    """What PageStoreMiddleware needs to know of a request the cache could not answer."""
+
+    __slots__ = ("key", "name", "started", "versions")
+
+    def __init__(self, name, key, versions, started):
+        self.name, self.key, self.versions, self.started = name, key, versions, started
+
+
+class PageStoreMiddleware:
+    """Stores the pages PageCacheMiddleware could not answer. Placed inside compression
+    and conditional answers (the entry is the whole page) and outside the middleware
+    whose headers the entry keeps."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        miss = getattr(request, "page_cache_miss", None)
+        if miss is None:
+            return self.get_response(request)
         if "q" in request.GET:
             # Results from the search index, which the task worker updates a moment after
             # a publish: kept briefly, so a page made in between does not last.
             expire_within(request, settings.PAGE_CACHE_SEARCH_SECONDS)
         response = self.get_response(request)
         seconds = getattr(request, "page_cache_seconds", settings.PAGE_CACHE_SECONDS)
-        if key is not None and versions != current_versions(request):
+        key = miss.key
+        if key is not None and miss.versions != current_versions(request):
             # Content changed while this page was made: it may show the old content, so
             # neither this cache nor a CDN keeps it.
             key = None
-        if key is not None and seconds and storable(request, response, name):
-            entry = self.entry(response, seconds, started, versions)
+        if key is not None and seconds and storable(request, response, miss.name):
+            entry = make_entry(response, seconds, miss.started, miss.versions)
             cache().set(key, entry, seconds)
-            public_headers(response, name, entry["expires"])
+            public_headers(response, miss.name, entry["expires"])
             response[HEADER] = "miss"
         else:
             if response.status_code == 200 and "Cache-Control" not in response:
@@ -271,29 +307,61 @@ class PageCacheMiddleware:
             response[HEADER] = "skip"
         return response
 
-    @staticmethod
-    def entry(response, seconds, started, versions):
-        # When the content it shows was read, not when it was stored.
-        response["Last-Modified"] = http_date(started)
-        # Computed once here rather than from the body on every hit (ConditionalGet).
-        set_response_etag(response)
-        now = time.time()
-        kept = (*KEPT_HEADERS, "Last-Modified", "ETag")
-        headers = {h: response[h] for h in kept if h in response}
-        meta = getattr(response, "page_cache_meta", {})
-        return {
-            "versions": versions,
-            "content": response.content,
-            "headers": headers,
-            "meta": meta,
-            "expires": now + seconds,
-        }
 
-    @staticmethod
-    def replay(entry, name):
-        response = HttpResponse(entry["content"])
-        for header, value in entry["headers"].items():
-            response[header] = value
-        public_headers(response, name, entry["expires"])
-        response[HEADER] = "hit"
-        return response
+# Not kept with the page: set again for each answer.
+NOT_KEPT = {"cache-control", "content-length", "date", "expires", HEADER.lower()}
+
+
+def compressible(response):
+    return response.get("Content-Type", "").startswith(CompressTextMiddleware.TEXT) and (
+        len(response.content) >= GZIP_MIN_LENGTH
+    )
+
+
+def make_entry(response, seconds, started, versions):
+    # When the content it shows was read, not when it was stored.
+    response["Last-Modified"] = http_date(started)
+    # Computed once here rather than from the body on every hit (ConditionalGet).
+    set_response_etag(response)
+    gzipped = None
+    if compressible(response):
+        # As CompressTextMiddleware will for this answer. Without Django's padding against
+        # BREACH: a stored page holds no secret (a page with a form token is not stored).
+        patch_vary_headers(response, ("Accept-Encoding",))
+        gzipped = compress_string(response.content)
+        if len(gzipped) >= len(response.content):
+            gzipped = None
+    headers = {h: v for h, v in response.items() if h.lower() not in NOT_KEPT}
+    return {
+        "versions": versions,
+        "content": response.content,
+        "gzip": gzipped,
+        "headers": headers,
+        "meta": getattr(response, "page_cache_meta", {}),
+        "expires": time.time() + seconds,
+    }
+
+
+def replay(request, entry, name):
+    response = HttpResponse(entry["content"], headers=entry["headers"])
+    public_headers(response, name, entry["expires"])
+    response[HEADER] = "hit"
+    if request.method == "GET":
+        # As ConditionalGetMiddleware: a 304 when the visitor's copy is this one.
+        last_modified = parse_http_date_safe(response["Last-Modified"])
+        response = get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )
+        if response.status_code == 304:
+            response[HEADER] = "hit"
+            return response
+    if entry["gzip"] is not None and re_accepts_gzip.search(
+        request.META.get("HTTP_ACCEPT_ENCODING", "")
+    ):
+        response.content = entry["gzip"]
+        # A strong ETag names the uncompressed body (RFC 9110 8.8.1), as Django does.
+        if response["ETag"].startswith('"'):
+            response["ETag"] = "W/" + response["ETag"]
+        response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
+    return response

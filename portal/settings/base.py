@@ -76,20 +76,23 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First, so every log line of the request carries its id (docs/operations.md).
     "core.request_id.RequestIdMiddleware",
+    # Answers a hit from the page cache (core/page_cache.py), so a hit skips every
+    # middleware below: its entry keeps the headers they set, and it is compressed and
+    # answered with a 304 here as the next two would.
+    "core.page_cache.PageCacheMiddleware",
+    # Compresses pages, feeds and data (Django's gzip, with its BREACH mitigation); static
+    # files come compressed from WhiteNoise. Outside ConditionalGet, which answers 304s.
+    "core.middleware.CompressTextMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Stores what the page cache could not answer: inside compression and 304s, outside
+    # the headers below, which the entry keeps. It decides on the cookies alone, so a
+    # public page never reads the session.
+    "core.page_cache.PageStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Before WhiteNoise, so static files get them too (docs/security.md).
     "core.middleware.PermissionsPolicyMiddleware",
     "core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compresses pages, feeds and data (Django's gzip, with its BREACH mitigation); static
-    # files come compressed from WhiteNoise. Outside ConditionalGet, which answers 304s.
-    "core.middleware.CompressTextMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
-    # Early, so a hit skips the session, locale, CSRF, authentication and message
-    # middleware (core/page_cache.py): it answers on the cookies alone, and keeps the
-    # headers those set (X-Frame-Options, Content-Language) with the page. Inside the
-    # headers, compression and 304s every answer gets.
-    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
