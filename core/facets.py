@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.apps import apps
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from core import fragments, i18n, locales
 
@@ -101,8 +101,12 @@ class Facet:
         condition = {f"{self.lookup}__in": keys}
         if not self.many:
             return queryset.filter(**condition)
-        # A subquery, not a join, so a page matching two values is listed once.
-        return queryset.filter(pk__in=queryset.model.objects.filter(**condition).values("pk"))
+        # A subquery, not a join, so a page matching two values is listed once. EXISTS,
+        # not IN: SQLite then looks up each candidate page in the join table's index
+        # rather than listing every page with the value (7.5 to 0.6 ms for the library's
+        # three facets at 10,000 resources); PostgreSQL plans both as a semi-join.
+        matching = queryset.model.objects.filter(pk=OuterRef("pk"), **condition)
+        return queryset.filter(Exists(matching))
 
     def counts(self, queryset):
         """{key: number of pages} over `queryset`."""

@@ -69,3 +69,30 @@ def test_facet_counts_are_cached_until_a_resource_is_published(client, library):
     assert groups["topic"]["options"] == [
         {"slug": "peer-support", "label": "Peer support", "count": 2, "checked": True}
     ]
+
+
+def test_facets_test_each_resource_rather_than_list_every_match(library):
+    """Topics and languages (several per resource) filter with a correlated EXISTS: the
+    database looks each candidate up in the join table's index instead of first listing
+    every resource with the value (on SQLite, three facets at 10,000 resources went from
+    7.5 to 0.6 ms: docs/performance.md). A resource matching two values is listed once."""
+    from core import facets
+    from core.taxonomy import Topic
+    from resources.facets import FACETS
+
+    make_resource(library, "Both topics", topics=["recovery", "peer-support"], files=("en", "fr"))
+    make_resource(library, "Recovery in French", topics=["recovery"], files=("fr",))
+    make_resource(library, "Rights only", topics=["rights"], files=("en",))
+    by_name = {facet.name: facet for facet in FACETS}
+    topics = Topic.objects.filter(locale__language_code="en", slug__in=["recovery", "peer-support"])
+    narrowed = facets.narrow(
+        ResourcePage.objects.live(),
+        [
+            (by_name["topic"], list(topics.values_list("translation_key", flat=True))),
+            (by_name["language"], ["en", "fr"]),
+        ],
+    )
+    sql = str(narrowed.query)
+    assert sql.count("EXISTS") == 2
+    assert "IN (SELECT" not in sql
+    assert sorted(narrowed.values_list("title", flat=True)) == ["Both topics", "Recovery in French"]
