@@ -59,6 +59,10 @@ CACHED_NAMESPACES = {"feeds"}
 BROWSER_NO_STORE = {"search:search"}
 # Parameters that change nothing on the page: left out of the key.
 IGNORED_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+|_ga|_gl)$")
+# In the key: changed with what an entry holds, so that code reading the new shape never
+# meets an entry stored by the code before it (a deployment may keep the static files,
+# and so the release, the same).
+ENTRY_FORMAT = 2
 MAX_QUERY_STRING = 512
 MAX_PAGE = 1000
 MAX_BODY = 2 * 1024 * 1024
@@ -156,7 +160,7 @@ def cache_key(request, query):
     leaving the old one to expire."""
     address = f"{request.scheme}://{request.get_host().lower()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
-    return f"page:{release()}:{digest}"
+    return f"page:{ENTRY_FORMAT}:{release()}:{digest}"
 
 
 def current_versions(request):

@@ -491,6 +491,17 @@ def test_a_new_release_of_the_code_starts_a_new_cache(client, world, settings):
         page_cache.release.cache_clear()
 
 
+def test_a_new_shape_of_entry_starts_a_new_cache(client, world, monkeypatch):
+    """Code that stores entries differently (the headers kept, a compressed copy) never
+    reads one stored before it, even when the release stays the same."""
+    from core import page_cache
+
+    get(client, "/en/stories/")
+    assert get(client, "/en/stories/")["X-Page-Cache"] == "hit"
+    monkeypatch.setattr(page_cache, "ENTRY_FORMAT", page_cache.ENTRY_FORMAT + 1)
+    assert get(client, "/en/stories/")["X-Page-Cache"] == "miss"
+
+
 def test_search_results_are_kept_only_briefly(client, world):
     """The search index is updated by a task just after a publish."""
     assert get(client, "/en/resources/?q=peer")["X-Page-Cache"] == "miss"
