@@ -5,6 +5,7 @@ from csp.constants import HEADER, SELF
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.http import ConditionalGetMiddleware as DjangoConditionalGetMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.urls import is_valid_path, reverse
 
@@ -142,3 +143,36 @@ class CompressTextMiddleware(GZipMiddleware):
         if response.streaming or not content_type.startswith(self.TEXT):
             return response
         return super().process_response(request, response)
+
+
+# What a 304 keeps of the answer it stands for. Django's keeps the caching headers only;
+# these are set inside it (the security headers, the page cache's) and belong on every
+# response, a 304 too.
+KEPT_ON_NOT_MODIFIED = (
+    "Strict-Transport-Security",
+    "Content-Security-Policy",
+    "Content-Security-Policy-Report-Only",
+    "Permissions-Policy",
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+    "X-Page-Cache",
+)
+
+
+def keep_on_not_modified(response, not_modified):
+    for header in KEPT_ON_NOT_MODIFIED:
+        if header in response and header not in not_modified:
+            not_modified[header] = response[header]
+    return not_modified
+
+
+class ConditionalGetMiddleware(DjangoConditionalGetMiddleware):
+    """Django's 304s, with the headers of KEPT_ON_NOT_MODIFIED."""
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        if answer is not response and answer.status_code == 304:
+            keep_on_not_modified(response, answer)
+        return answer

@@ -27,6 +27,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import DEFAULT_CACHE_ALIAS, caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
@@ -42,7 +44,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from django.utils.text import compress_string
 
 from core import freshness
-from core.middleware import CompressTextMiddleware
+from core.middleware import CompressTextMiddleware, keep_on_not_modified
 
 HEADER = "X-Page-Cache"
 # URL names (namespace:name) whose anonymous GET responses are cached.
@@ -160,7 +162,7 @@ def cache_key(request, query):
     leaving the old one to expire."""
     address = f"{request.scheme}://{request.get_host().lower()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
-    return f"page:{ENTRY_FORMAT}:{release()}:{digest}"
+    return f"page:{ENTRY_FORMAT}:{release()}:{header_settings()}:{digest}"
 
 
 def current_versions(request):
@@ -189,6 +191,38 @@ def release():
     if manifest.exists():
         return hashlib.sha256(manifest.read_bytes()).hexdigest()[:12]
     return "checkout"
+
+
+# The settings behind the headers a hit replays without running the middleware that set
+# them (docs/security.md): they come from the environment, which can change while the
+# release and the content stay the same.
+HEADER_SETTINGS = (
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "SECURE_CONTENT_TYPE_NOSNIFF",
+    "SECURE_REFERRER_POLICY",
+    "SECURE_CROSS_ORIGIN_OPENER_POLICY",
+    "CONTENT_SECURITY_POLICY",
+    "CONTENT_SECURITY_POLICY_REPORT_ONLY",
+    "PERMISSIONS_POLICY",
+    "X_FRAME_OPTIONS",
+)
+
+
+@functools.cache
+def header_settings():
+    """Pages stored under other security settings are not served: a changed policy, HSTS
+    taken back, a new media host in the CSP apply to cached pages at once."""
+    values = repr([getattr(settings, name, None) for name in HEADER_SETTINGS])
+    return hashlib.sha256(values.encode()).hexdigest()[:12]
+
+
+@receiver(setting_changed)
+def _forget_header_settings(setting, **kwargs):
+    if setting in HEADER_SETTINGS:
+        header_settings.cache_clear()
 
 
 def storable(request, response, name):
@@ -244,7 +278,15 @@ class PageCacheMiddleware:
         # A preview is a dummy request for the page's own URL (`is_dummy`, set by Wagtail
         # before the middleware runs): it must never be answered with the live page.
         dummy = getattr(request, "is_dummy", False)
-        if settings.PAGE_CACHE_SECONDS and request.method in ("GET", "HEAD") and not dummy:
+        if (
+            settings.PAGE_CACHE_SECONDS
+            and request.method in ("GET", "HEAD")
+            and not dummy
+            # Sent to https by SecurityMiddleware, which a hit would skip.
+            and (request.is_secure() or not settings.SECURE_SSL_REDIRECT)
+            # WhiteNoise's: not pages, and kept out of the resolved paths.
+            and not request.path_info.startswith(settings.STATIC_URL)
+        ):
             name = view_name(request)
         if name is None:
             return self.get_response(request)
@@ -317,8 +359,10 @@ NOT_KEPT = {"cache-control", "content-length", "date", "expires", HEADER.lower()
 
 
 def compressible(response):
-    return response.get("Content-Type", "").startswith(CompressTextMiddleware.TEXT) and (
-        len(response.content) >= GZIP_MIN_LENGTH
+    return (
+        response.get("Content-Type", "").startswith(CompressTextMiddleware.TEXT)
+        and not response.has_header("Content-Encoding")
+        and len(response.content) >= GZIP_MIN_LENGTH
     )
 
 
@@ -353,18 +397,17 @@ def replay(request, entry, name):
     if request.method == "GET":
         # As ConditionalGetMiddleware: a 304 when the visitor's copy is this one.
         last_modified = parse_http_date_safe(response["Last-Modified"])
-        response = get_conditional_response(
-            request, etag=response["ETag"], last_modified=last_modified, response=response
+        answer = get_conditional_response(
+            request, etag=response.get("ETag"), last_modified=last_modified, response=response
         )
-        if response.status_code == 304:
-            response[HEADER] = "hit"
-            return response
+        if answer.status_code == 304:
+            return keep_on_not_modified(response, answer)
     if entry["gzip"] is not None and re_accepts_gzip.search(
         request.META.get("HTTP_ACCEPT_ENCODING", "")
     ):
         response.content = entry["gzip"]
         # A strong ETag names the uncompressed body (RFC 9110 8.8.1), as Django does.
-        if response["ETag"].startswith('"'):
+        if response.get("ETag", "").startswith('"'):
             response["ETag"] = "W/" + response["ETag"]
         response["Content-Encoding"] = "gzip"
     response["Content-Length"] = str(len(response.content))

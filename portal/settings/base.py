@@ -83,7 +83,8 @@ MIDDLEWARE = [
     # Compresses pages, feeds and data (Django's gzip, with its BREACH mitigation); static
     # files come compressed from WhiteNoise. Outside ConditionalGet, which answers 304s.
     "core.middleware.CompressTextMiddleware",
-    "django.middleware.http.ConditionalGetMiddleware",
+    # Django's, with the security headers on its 304s (set inside it).
+    "core.middleware.ConditionalGetMiddleware",
     # Stores what the page cache could not answer: inside compression and 304s, outside
     # the headers below, which the entry keeps. It decides on the cookies alone, so a
     # public page never reads the session.

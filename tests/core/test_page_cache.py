@@ -133,6 +133,48 @@ def test_a_compressed_hit_is_the_page_and_answers_conditional_requests(client, w
         assert (again.status_code, again["X-Page-Cache"]) == (304, "hit")
 
 
+SECURITY_HEADERS = ("Content-Security-Policy", "Permissions-Policy", "X-Content-Type-Options")
+
+
+def test_a_304_keeps_the_security_headers_hit_or_not(client, world):
+    """Django's 304 keeps only the caching headers; the security headers are set inside
+    it now (and kept with a cached page)."""
+    for url in ("/en/countries/kenya/", "/en/countries/kenya/?not_a_filter=1"):
+        first = get(client, url)
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304
+        assert again["X-Page-Cache"] == ("hit" if "?" not in url else "skip")
+        for header in SECURITY_HEADERS:
+            assert again[header] == first[header], (url, header)
+
+
+def test_pages_stored_under_other_security_settings_are_not_served(client, world, settings):
+    """A hit replays the headers of the time it was stored: a change of the settings
+    behind them (from the environment, with the same release) starts a new cache."""
+    from django.test import Client
+
+    get(client, "/en/stories/")
+    assert get(client, "/en/stories/")["X-Page-Cache"] == "hit"
+    settings.SECURE_REFERRER_POLICY = "no-referrer"
+    fresh = get(Client(), "/en/stories/")  # a new process, with the new setting
+    assert fresh["X-Page-Cache"] == "miss"
+    assert fresh["Referrer-Policy"] == "no-referrer"
+
+
+def test_plain_http_is_sent_to_https_even_when_the_page_is_cached(client, world, settings):
+    from django.test import Client
+
+    settings.SECURE_SSL_REDIRECT = False
+    get(client, "/en/stories/")
+    assert get(client, "/en/stories/")["X-Page-Cache"] == "hit"
+    settings.SECURE_SSL_REDIRECT = True
+    redirect = Client().get("/en/stories/")
+    assert redirect.status_code == 301
+    assert redirect["Location"].startswith("https://")
+    secure = Client().get("/en/stories/", secure=True)
+    assert secure.status_code == 200
+
+
 def test_a_hit_skips_the_other_middleware(client, world, monkeypatch):
     from django.middleware.http import ConditionalGetMiddleware
     from django.middleware.security import SecurityMiddleware
