@@ -15,8 +15,26 @@ from core.security_headers import permissions_policy_header
 LANGUAGE_TAG = re.compile(r"^/([a-z]{2,3}(?:-[a-z0-9]{2,8})*)(/|$)", re.IGNORECASE)
 
 
+def language_neutral(view):
+    """Marks a view whose answer is the same in every language (the sitemap, robots.txt).
+
+    LocaleMiddleware gives every answer on a path without a language prefix
+    `Vary: Accept-Language` and the visitor's `Content-Language`; a cache would then keep
+    a copy per language and replay the first visitor's language to everyone.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.language_neutral = True
+        return response
+
+    return wrapped
+
+
 class PortalLocaleMiddleware(LocaleMiddleware):
-    """Django's LocaleMiddleware, minus two redirects that Wagtail's catch-all URL causes.
+    """Django's LocaleMiddleware, minus two redirects that Wagtail's catch-all URL causes,
+    and minus its language headers on the answers of `language_neutral` views.
 
     The stock middleware answers a 404 on an unprefixed path by redirecting to the
     language-prefixed path whenever that path resolves, and Wagtail's page URL resolves
@@ -26,6 +44,8 @@ class PortalLocaleMiddleware(LocaleMiddleware):
     """
 
     def process_response(self, request, response):
+        if getattr(response, "language_neutral", False):
+            return response
         if response.status_code == 404:
             match = LANGUAGE_TAG.match(request.path_info)
             supported = {code for code, _ in settings.LANGUAGES}

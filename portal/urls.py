@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.middleware import language_neutral
 from events import views as events_views
 from portal import auth_limits, health, two_factor
 from portal.api import api_router
@@ -29,11 +30,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
     path("open-data/", include("opendata.urls")),
-    path("robots.txt", robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap_views.index, {"sitemaps": sitemaps}, name="sitemap_index"),
+    # The same in every language: no Vary on, or header for, the visitor's language.
+    path("robots.txt", language_neutral(robots_txt), name="robots_txt"),
+    path(
+        "sitemap.xml",
+        language_neutral(sitemap_views.index),
+        {"sitemaps": sitemaps},
+        name="sitemap_index",
+    ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        language_neutral(sitemap_views.sitemap),
         {"sitemaps": sitemaps},
         name="django.contrib.sitemaps.views.sitemap",
     ),

@@ -458,6 +458,19 @@ def test_public_pages_tell_browsers_and_cdns_how_long_to_keep_them(client, world
     assert "cookie" not in vary and "accept-language" not in vary
 
 
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-pages.xml", "/robots.txt"])
+def test_language_neutral_answers_do_not_vary_on_the_visitors_language(client, world, url):
+    # Without a language prefix the locale middleware would name the first visitor's
+    # language, and a cache would replay it to everyone.
+    first = get(client, url, HTTP_ACCEPT_LANGUAGE="ar")
+    second = get(client, url, HTTP_ACCEPT_LANGUAGE="fr")
+    for response in (first, second):
+        vary = {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
+        assert "accept-language" not in vary
+        assert "Content-Language" not in response
+    assert second.content == first.content
+
+
 def test_a_conditional_request_gets_304(client, world):
     first = get(client, "/en/countries/kenya/")
     again = client.get("/en/countries/kenya/", HTTP_IF_NONE_MATCH=first["ETag"])
