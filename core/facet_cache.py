@@ -6,9 +6,7 @@ pages replaces, so a stale count is never shown."""
 
 import hashlib
 
-from django.core.cache import cache
-
-from core import freshness
+from core import fragments, freshness
 
 TIMEOUT = 60 * 60
 # Counts from a search server: a published page is searchable there only after its next
@@ -38,9 +36,4 @@ def key(namespace, language, filters):
 
 
 def get_or_compute(namespace, language, filters, compute, timeout=TIMEOUT):
-    cache_key = key(namespace, language, filters)
-    counts = cache.get(cache_key)
-    if counts is None:
-        counts = compute()
-        cache.set(cache_key, counts, timeout)
-    return counts
+    return fragments.versioned(key(namespace, language, filters), compute, timeout)

@@ -9,8 +9,15 @@ is seen by every other at once; old entries simply expire.
 
 `downloads` has its own version: a download changes only the "most downloaded" order, and
 must not empty every cached page during a launch.
+
+Within a request (`request_scope`, entered by the page cache's middleware) a version is
+read from the shared cache once: a page is made from one version of the content, and its
+dozen cached fragments do not each ask Redis again. A change made by the request itself
+is seen at once.
 """
 
+import contextlib
+import contextvars
 import uuid
 
 from django.core.cache import cache
@@ -28,17 +35,52 @@ DOWNLOADS = "freshness:downloads"
 committed = Signal()
 
 
+# The versions this request has read: {kind: version}, or None outside a request scope
+# (a task, a management command), where every call asks the shared cache.
+_read = contextvars.ContextVar("freshness_read", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    token = _read.set({})
+    try:
+        yield
+    finally:
+        _read.reset(token)
+
+
+def remember(kind, value):
+    """A version read from the shared cache by other means (the page cache reads it with
+    the page), for the rest of the request."""
+    read = _read.get()
+    if read is not None:
+        read[kind] = value
+
+
 def version(kind=CONTENT):
-    return cache.get_or_set(kind, uuid.uuid4().hex, None)
+    read = _read.get()
+    if read is not None and kind in read:
+        return read[kind]
+    value = cache.get_or_set(kind, uuid.uuid4().hex, None)
+    remember(kind, value)
+    return value
 
 
 def versions(*kinds):
-    """Several versions in one round trip to the cache (one when they already exist)."""
+    """The current versions, from the shared cache whatever this request has read, in
+    one round trip (one more when one does not exist yet)."""
     found = cache.get_many(kinds)
     for kind in kinds:
         if kind not in found:
-            found[kind] = version(kind)
+            found[kind] = cache.get_or_set(kind, uuid.uuid4().hex, None)
     return [found[kind] for kind in kinds]
+
+
+def _new_version(kind):
+    cache.set(kind, uuid.uuid4().hex, None)
+    read = _read.get()
+    if read is not None:
+        read.pop(kind, None)
 
 
 def changed(kind=CONTENT):
@@ -46,13 +88,13 @@ def changed(kind=CONTENT):
     transaction commits (a request in between could have read the old rows). A
     transaction that makes several changes commits several versions: cheap, and a warm
     task made obsolete by the next one does nothing (core/warm.py)."""
-    cache.set(kind, uuid.uuid4().hex, None)
+    _new_version(kind)
     transaction.on_commit(_COMMITS[kind])
 
 
 def _committer(kind):
     def commit():
-        cache.set(kind, uuid.uuid4().hex, None)
+        _new_version(kind)
         committed.send(sender=None, kind=kind)
 
     return commit

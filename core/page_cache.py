@@ -174,10 +174,14 @@ def lookup(request, key):
     versions live in the page cache's own cache (the default)."""
     kinds = version_kinds(request)
     if settings.PAGE_CACHE_ALIAS != DEFAULT_CACHE_ALIAS:
-        return freshness.versions(*kinds), cache().get(key)
-    found = cache().get_many([*kinds, key])
-    versions = [found[kind] if kind in found else freshness.version(kind) for kind in kinds]
-    return versions, found.get(key)
+        found = dict(zip(kinds, freshness.versions(*kinds), strict=True))
+        found[key] = cache().get(key)
+    else:
+        found = cache().get_many([*kinds, key])
+    for kind in kinds:
+        if kind in found:
+            freshness.remember(kind, found[kind])
+    return [freshness.version(kind) for kind in kinds], found.get(key)
 
 
 @functools.cache
@@ -274,6 +278,11 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # The whole request sees one version of the content (core/freshness.py).
+        with freshness.request_scope():
+            return self.answer(request)
+
+    def answer(self, request):
         name = None
         # A preview is a dummy request for the page's own URL (`is_dummy`, set by Wagtail
         # before the middleware runs): it must never be answered with the live page.

@@ -9,24 +9,22 @@ a page moves or is deleted, and each of those changes the public content version
 workaround for an upstream gap, in one module: delete it when Wagtail caches this itself.
 """
 
-from django.core.cache import cache
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from core import freshness
+from core import fragments, freshness
 
 TIMEOUT = 60 * 60 * 24
 
 
 def restricted_paths():
     """The tree paths of every restricted page (their descendants are restricted too)."""
-    key = f"visibility:restricted:{freshness.version()}"
-    paths = cache.get(key)
-    if paths is None:
-        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
-        cache.set(key, paths, TIMEOUT)
-    return paths
+    return fragments.versioned(
+        f"visibility:restricted:{freshness.version()}",
+        lambda: sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True))),
+        TIMEOUT,
+    )
 
 
 def private_q():

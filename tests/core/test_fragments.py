@@ -3,9 +3,10 @@ core/visibility.py, core/locales.py) is never stale after a change and never dif
 visitor. The page cache is off: these are the parts an uncached page is built from."""
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from core import visibility
+from core import fragments, freshness, visibility
 from core.taxonomy import Topic
 from tests.support import countries as build
 
@@ -75,3 +76,77 @@ def test_a_renamed_term_is_shown_at_once(client, portal_site):
     recovery.name = "Recovery, renamed"
     recovery.save()
     assert "Recovery, renamed" in client.get(story.url).content.decode()
+
+
+def test_a_process_keeps_what_it_read_and_a_change_makes_a_new_entry(portal_site, monkeypatch):
+    computed, shared_reads = [], []
+    real_get = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *a, **k: shared_reads.append(key) or real_get(key, *a, **k)
+    )
+
+    def compute():
+        computed.append(1)
+        return {"n": len(computed)}
+
+    first = fragments.cached("test-part", compute, "en")
+    first["n"] = 99  # a reader changing its copy changes nobody else's
+    assert fragments.cached("test-part", compute, "en") == {"n": 1}
+    assert len(computed) == 1
+    part_reads = [key for key in shared_reads if key.startswith("fragment:test-part")]
+    assert len(part_reads) == 1  # the second read was this process's own copy
+
+    freshness.changed()
+    assert fragments.cached("test-part", compute, "en") == {"n": 2}
+
+
+def test_a_local_copy_never_outlives_the_shared_entry(portal_site, monkeypatch):
+    now = [1_000_000.0]
+    monkeypatch.setattr(fragments.time, "time", lambda: now[0])
+    values = iter(["first", "second"])
+    key = "test:expiring"
+    assert fragments.versioned(key, lambda: next(values), timeout=60) == "first"
+    now[0] += 61
+    assert fragments.versioned(key, lambda: next(values), timeout=60) == "second"
+
+
+def test_a_request_reads_the_content_version_once(client, portal_site, settings, monkeypatch):
+    """Every fragment of a page is keyed by the content version; it is read once per
+    request, not once per fragment."""
+    settings.PAGE_CACHE_SECONDS = 0
+    build.country(build.country_index(portal_site), "Kenya", "KE")
+    reads = []
+    real = cache.get_or_set
+    monkeypatch.setattr(
+        cache,
+        "get_or_set",
+        lambda key, *a, **k: reads.append(key) or real(key, *a, **k),
+    )
+    assert client.get("/en/countries/kenya/").status_code == 200
+    assert reads.count(freshness.CONTENT) == 1
+
+
+def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(portal_site):
+    with freshness.request_scope():
+        before = freshness.version()
+        assert freshness.version() == before
+        freshness.changed()
+        assert freshness.version() != before
+
+
+def test_parts_another_process_made_are_read_in_one_round_trip(portal_site, monkeypatch):
+    asked = []
+
+    def compute(keys):
+        asked.append(list(keys))
+        return {key: key.upper() for key in keys}
+
+    assert fragments.versioned_many(["t:a", "t:b"], compute) == {"t:a": "T:A", "t:b": "T:B"}
+    fragments.LOCAL.clear()  # as in another process: only the shared cache has them
+    round_trips = []
+    real = cache.get_many
+    monkeypatch.setattr(cache, "get_many", lambda keys: round_trips.append(keys) or real(keys))
+    found = fragments.versioned_many(["t:a", "t:b", "t:c"], compute)
+    assert found == {"t:a": "T:A", "t:b": "T:B", "t:c": "T:C"}
+    assert asked == [["t:a", "t:b"], ["t:c"]]
+    assert len(round_trips) == 1
