@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from core import visibility
 from core.listing import FilterableListingMixin, active_filter_links
-from resources import library
+from resources import cards, library
 from resources.forms import LibraryFilterForm
 from resources.models.resource_page import ResourcePage
 
@@ -42,7 +42,7 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form, filters = context["filter_form"], context["filters"]
         context["facets"] = library.facet_groups(self.get_base_queryset(request), filters, form)
-        library.decorate(context["results"], form.facet_choices("type"), request)
+        context["cards"] = cards.rendered(context["results"], form.facet_choices("type"), request)
         context["active_filters"] = active_filter_links(
             request, filters, form.fields, skip=["sort"]
         )

@@ -96,3 +96,24 @@ def test_facets_test_each_resource_rather_than_list_every_match(library):
     assert sql.count("EXISTS") == 2
     assert "IN (SELECT" not in sql
     assert sorted(narrowed.values_list("title", flat=True)) == ["Both topics", "Recovery in French"]
+
+
+def test_a_result_card_is_rendered_once_for_every_listing_that_shows_it(client, library, settings):
+    """An uncached library page under another filter or sort loads only the ids of its
+    results: the cards already made (resources/cards.py) are reused, in each language."""
+    settings.PAGE_CACHE_SECONDS = 0
+    get_image_model().objects.create(title="Cover", file=get_test_image_file())
+    make_resource(library, "Peer groups", topics=["peer-support"], files=("en", "fr"))
+    grow_to(library, 5)
+    english = client.get("/en/resources/").content.decode()
+    with CaptureQueriesContext(connection) as context:
+        other = client.get("/en/resources/?sort=title").content.decode()
+    tables = " ".join(query["sql"] for query in context.captured_queries)
+    assert "resources_resourcelanguage" not in tables
+    assert "wagtailimages_rendition" not in tables
+    card = english.split('<li class="result">')[1].split("</li>")[0]
+    assert card in other
+    # Cards are kept per language: the French library's are its own.
+    french = client.get("/fr/resources/").content.decode()
+    assert 'href="/fr/resources/' in french
+    assert 'href="/en/resources/' not in french.split('<ol class="results"')[1]
