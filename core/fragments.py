@@ -16,7 +16,7 @@ import time
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 
-from core import freshness
+from core import freshness, page_cache
 
 TIMEOUT = 60 * 60 * 24
 # In the keys: an entry is (expiry time, value), not the value alone as before.
@@ -25,15 +25,16 @@ LOCAL = LocMemCache("core.fragments", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTR
 
 
 def _stored(key):
-    return f"{key}:v{FORMAT}"
+    # Per release of the code too: what one release pickled or rendered (a card's markup)
+    # is not read by the next, nor by the one before during a rolling deployment.
+    return f"{key}:v{FORMAT}:{page_cache.release()}"
 
 
 def versioned(key, compute, timeout=TIMEOUT, still_valid=None):
     """`compute()`, kept `timeout` seconds at `key`, which must name the content version
     it was computed under (a change makes a new key, never a new value at this one).
-    `compute` must not return None (it would be computed every time). `still_valid(value)`,
-    if given, says whether a kept value still holds for what changes without a publish
-    (time passing)."""
+    `still_valid(value)`, if given, says whether a kept value still holds for what
+    changes without a publish (time passing)."""
     key = _stored(key)
     now = time.time()
     entry = LOCAL.get(key)

@@ -11,7 +11,7 @@ from django.db.models.query import QuerySet
 from django.template.loader import get_template
 from wagtail.models import Site
 
-from core import fragments, freshness, i18n
+from core import fragments, freshness, i18n, page_cache
 from resources import library
 from resources.models.resource_page import ResourcePage
 
@@ -20,14 +20,25 @@ TEMPLATE = "resources/includes/result_card.html"
 
 def rendered(results, type_choices, request):
     """The cards of a page of results (a queryset, or a search server's hits), in order."""
+    # Read before the results: a card is never kept under a newer version than it shows.
+    site = Site.find_for_request(request)
+    prefix = ":".join(
+        str(part)
+        for part in (
+            "card:resource",
+            freshness.version(),
+            i18n.active_language(),
+            site and site.pk,
+            # As for whole pages: a new media host comes with a new security policy.
+            page_cache.header_settings(),
+        )
+    )
     if isinstance(results, QuerySet):
         ids = list(results.prefetch_related(None).values_list("pk", flat=True))
         loaded = {}
     else:  # a search server's hits, loaded with what a card needs
         loaded = {resource.pk: resource for resource in results}
         ids = list(loaded)
-    site = Site.find_for_request(request)
-    prefix = f"card:resource:{freshness.version()}:{i18n.active_language()}:{site and site.pk}"
     keys = {f"{prefix}:{pk}": pk for pk in ids}
 
     def render(missing):

@@ -59,9 +59,13 @@ def _clear_cache():
     # Wagtail caches site root paths; a flushed and rebuilt tree must not see stale ones.
     from django.core.cache import cache
 
+    from core import fragments
+
     cache.clear()
+    fragments.LOCAL.clear()
     yield
     cache.clear()
+    fragments.LOCAL.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,8 @@
 core/visibility.py, core/locales.py) is never stale after a change and never differs by
 visitor. The page cache is off: these are the parts an uncached page is built from."""
 
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
@@ -100,13 +102,18 @@ def test_a_process_keeps_what_it_read_and_a_change_makes_a_new_entry(portal_site
     assert fragments.cached("test-part", compute, "en") == {"n": 2}
 
 
-def test_a_local_copy_never_outlives_the_shared_entry(portal_site, monkeypatch):
+def test_a_copy_never_outlives_the_shared_entry(portal_site, monkeypatch):
+    # Only this module's clock moves: the entry's own expiry is under test, not the
+    # local cache's.
     now = [1_000_000.0]
-    monkeypatch.setattr(fragments.time, "time", lambda: now[0])
+    monkeypatch.setattr(fragments, "time", SimpleNamespace(time=lambda: now[0]))
     values = iter(["first", "second"])
     key = "test:expiring"
     assert fragments.versioned(key, lambda: next(values), timeout=60) == "first"
-    now[0] += 61
+    fragments.LOCAL.clear()  # as in another process: only the shared cache has it
+    now[0] += 30
+    assert fragments.versioned(key, lambda: next(values), timeout=60) == "first"  # copied
+    now[0] += 31
     assert fragments.versioned(key, lambda: next(values), timeout=60) == "second"
 
 
@@ -124,6 +131,12 @@ def test_a_request_reads_the_content_version_once(client, portal_site, settings,
     )
     assert client.get("/en/countries/kenya/").status_code == 200
     assert reads.count(freshness.CONTENT) == 1
+    # With the page cache on, the version read with the page serves the whole miss.
+    settings.PAGE_CACHE_SECONDS = 60
+    reads.clear()
+    response = client.get("/en/countries/kenya/?page=1")
+    assert response["X-Page-Cache"] == "miss"
+    assert reads.count(freshness.CONTENT) == 0
 
 
 def test_a_change_made_during_a_request_is_seen_by_the_rest_of_it(portal_site):

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from core import facet_cache
+from core import facet_cache, page_cache
 from demo import bulk
 from resources.models import ResourcePage
 from tests.support.resources import make_resource
@@ -117,3 +117,24 @@ def test_a_result_card_is_rendered_once_for_every_listing_that_shows_it(client, 
     french = client.get("/fr/resources/").content.decode()
     assert 'href="/fr/resources/' in french
     assert 'href="/en/resources/' not in french.split('<ol class="results"')[1]
+
+
+def test_a_new_release_of_the_code_renders_the_cards_again(client, library, settings):
+    """A card is markup: the next release (another card template, other translations)
+    must not show the cards the one before it made."""
+    settings.PAGE_CACHE_SECONDS = 0
+    make_resource(library, "Peer groups", files=("en", "fr"))
+
+    def reads_languages():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get("/en/resources/").status_code == 200
+        return any("resources_resourcelanguage" in q["sql"] for q in context.captured_queries)
+
+    assert reads_languages()
+    assert not reads_languages()
+    settings.PORTAL_RELEASE = "next-release"
+    page_cache.release.cache_clear()
+    try:
+        assert reads_languages()
+    finally:
+        page_cache.release.cache_clear()
