@@ -163,3 +163,16 @@ def test_parts_another_process_made_are_read_in_one_round_trip(portal_site, monk
     assert found == {"t:a": "T:A", "t:b": "T:B", "t:c": "T:C"}
     assert asked == [["t:a", "t:b"], ["t:c"]]
     assert len(round_trips) == 1
+
+
+def test_the_version_committed_after_a_change_is_the_one_the_request_reads_next(
+    portal_site, django_capture_on_commit_callbacks
+):
+    # A change makes a version at once and another when it commits (a request in between
+    # could have read the old rows): the rest of the request must see the last one.
+    with freshness.request_scope():
+        with django_capture_on_commit_callbacks(execute=True):
+            freshness.changed()
+            before_commit = freshness.version()
+        assert freshness.version() != before_commit
+        assert freshness.version() == cache.get(freshness.CONTENT)
