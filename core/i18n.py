@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core import locales, visibility
 from core.languages import endonym
@@ -131,16 +131,19 @@ def publicly_visible(queryset, language_code=None):
 def with_locale_fallback(queryset, language_code=None):
     """Pages of the active locale, plus default-locale pages not translated into it.
 
-    One query, with no locale look-ups beforehand (locales and translated keys are
-    subqueries), so it pages in the database however large the library grows. It
-    filters only on `locale` and `translation_key`, which every page type declares as
-    search filter fields, so the result can still be searched.
+    One query (translated keys are a subquery), so it pages in the database however
+    large the library grows. The locales' ids are constants from the cache
+    (core/locales.py): given a subquery instead, PostgreSQL guessed a twentieth of the
+    real number of English pages and looped over them (the library's count at 10,000
+    resources: 27 ms, against 6 ms). It filters only on `locale` and `translation_key`,
+    which every page type declares as search filter fields, so the result can still be
+    searched.
     """
     language = language_code or active_language()
-    default_locale = Locale.objects.filter(language_code=settings.LANGUAGE_CODE).values("pk")
+    default_locale = [locales.default().pk]
     if language == settings.LANGUAGE_CODE:
         return queryset.filter(locale__in=default_locale)
-    locale = Locale.objects.filter(language_code=language).values("pk")
+    locale = [locales.for_language(language).pk]
     translated = Page.objects.filter(locale__in=locale, live=True, alias_of__isnull=True)
     return queryset.filter(
         Q(locale__in=locale)

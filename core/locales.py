@@ -12,7 +12,9 @@ from wagtail.models import Locale
 from core import fragments
 
 
-def _for_language(code):
+def for_language(code):
+    """The locale of language `code` (the default locale when it has none), cached."""
+
     def look_up():
         try:
             return Locale.objects.get_for_language(code)
@@ -24,12 +26,12 @@ def _for_language(code):
 
 def active():
     """`Locale.get_active()`, cached."""
-    return _for_language(translation.get_language() or settings.LANGUAGE_CODE)
+    return for_language(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 def default():
     """`Locale.get_default()`, cached."""
-    return _for_language(settings.LANGUAGE_CODE)
+    return for_language(settings.LANGUAGE_CODE)
 
 
 def code_of(locale_id):
