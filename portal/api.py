@@ -78,6 +78,9 @@ class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
         # the group, password typed): the API is public and publicly cached, so it is
         # the same for everyone, as every public surface (core.i18n.publicly_visible).
         # Every listing, detail, `child_of` and `descendant_of` starts here.
+        if any("\x00" in value for _, values in self.request.GET.lists() for value in values):
+            # PostgreSQL refuses the character in any text it is given (`?site=%00`).
+            raise BadRequestError("a parameter holds a NUL character")
         try:
             return super().get_base_queryset().public()
         except (Site.DoesNotExist, ValueError, ValidationError) as error:

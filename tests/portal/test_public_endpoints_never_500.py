@@ -250,6 +250,7 @@ def test_search_forms_feeds_open_data_and_sitemap_never_fail(client, site, drawn
 # Found by this test: Wagtail looked `?site=` up unchecked (portal/api.py).
 @example(drawn=("/api/v2/pages/", [("site", "nowhere.example")]))
 @example(drawn=("/api/v2/resources/", [("site", "localhost:port")]))
+@example(drawn=("/api/v2/events/", [("site", "\x00")]))  # PostgreSQL refuses NUL
 # And `?id=` on the find endpoints (portal/api.py PublicReadMixin.find_object).
 @example(drawn=("/api/v2/pages/find/", [("id", "abc")]))
 @example(drawn=("/api/v2/targets/find/", [("id", "abc")]))
