@@ -6,7 +6,6 @@ reference, so either may be imported first."""
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import translation
 from wagtail.models import Page, Site
 
@@ -31,12 +30,17 @@ def decorate_stories(stories, request):
         return stories
     language = active_language()
     paths = {story.path[: -Page.steplen] for story in stories}
-    parent_keys = Page.objects.filter(path__in=paths).values("translation_key")
-    # One query: the parents, and their translations in the visitor's language.
-    rows = Page.objects.filter(
-        Q(path__in=paths)
-        | Q(translation_key__in=parent_keys, locale__language_code=language, live=True)
-    ).only("path", "title", "translation_key", "locale_id", "live")
+    fields = ("path", "title", "translation_key", "locale_id", "live")
+    parents_only = Page.objects.filter(path__in=paths)
+    translations = Page.objects.filter(
+        translation_key__in=parents_only.values("translation_key"),
+        locale__in=[locales.for_language(language).pk],
+        live=True,
+    )
+    # One query: the parents, and their translations in the visitor's language. A union
+    # of two index look-ups: as one filter with OR, PostgreSQL read the whole page table
+    # (9 ms at 10,000 resources, growing with the library).
+    rows = parents_only.only(*fields).order_by().union(translations.only(*fields).order_by())
     parents, titles = {}, {}
     for row in rows:
         if row.path in paths:
