@@ -1,6 +1,8 @@
 """The site search page, /<lang>/search/, through the test client."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.models import SearchQueryDay
@@ -116,6 +118,21 @@ def test_promoted_results_come_first(client, portal_site):
     text = client.get("/en/search/?q=Peer+Support").text
     assert text.index("Guidance on legal capacity") < text.index("Peer support network")
     assert "Start here" in text
+
+
+def test_promoted_pages_are_checked_without_reading_every_page(client, portal_site):
+    """Whether a promoted page is live and public is asked of the page loaded with the
+    promotion: as `page IN (every searchable page)` each search read the page table."""
+    page = add_page("en", "Guidance on legal capacity", "legal-capacity-guide")
+    SearchPromotion.objects.create(query=Query.get("capacity"), page=page, sort_order=0)
+    with CaptureQueriesContext(connection) as queries:
+        text = client.get("/en/search/?q=capacity").text
+    assert "Guidance on legal capacity" in text
+    promotions = [q["sql"] for q in queries.captured_queries if "searchpromotion" in q["sql"]]
+    assert len(promotions) == 1
+    assert "SELECT" not in promotions[0].split("WHERE", 1)[1]
+    page.unpublish()
+    assert "Guidance on legal capacity" not in client.get("/en/search/?q=capacity").text
 
 
 def test_queries_are_counted_per_language_without_personal_data(client, portal_site):
