@@ -2,8 +2,21 @@
 and the querystring for removing one active filter. Pages supply three hooks."""
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 
 from core import page_cache
+
+
+class CountedPaginator(Paginator):
+    """A Paginator given its count (kept in the cache) instead of counting in SQL."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 class FilterableListingMixin:
@@ -13,6 +26,9 @@ class FilterableListingMixin:
       values make that field invalid and it is ignored, with the form's message shown.
     - `get_base_queryset(request)`: what is listed before filters (locale-aware).
     - `apply_filters(queryset, filters)`: `filters` holds only valid, non-empty values.
+
+    and may implement `count_results(results, filters)`: the number of results when it
+    is known without a query (None: the paginator counts them).
     """
 
     filter_form_class = None
@@ -23,6 +39,9 @@ class FilterableListingMixin:
 
     def apply_filters(self, queryset, filters):
         raise NotImplementedError
+
+    def count_results(self, results, filters):
+        return None
 
     def get_filters(self, form):
         form.is_valid()  # collects errors; valid fields are in cleaned_data either way
@@ -43,7 +62,13 @@ class FilterableListingMixin:
         queryset = self.apply_filters(self.get_base_queryset(request), filters)
         # get_page() answers `page=abc` with the first page and `page=10^9` with the
         # last: a visitor following an old link still gets results, never an error.
-        page_obj = Paginator(queryset, self.per_page).get_page(request.GET.get("page"))
+        count = self.count_results(queryset, filters)
+        paginator = (
+            Paginator(queryset, self.per_page)
+            if count is None
+            else CountedPaginator(queryset, self.per_page, count)
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
         context.update(
             filter_form=form,
             filters=filters,

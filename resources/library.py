@@ -35,6 +35,18 @@ def results(base, filters):
     return for_listing(order(narrowed, filters))
 
 
+def count(results, filters):
+    """How many resources the listing holds, kept like the facet counts (per language and
+    filters, under the content version): paging or sorting a library already counted
+    runs no count (10 to 20 ms at 10,000 resources). A search server counts its own
+    hits (None: the paginator asks it)."""
+    if in_index(filters):
+        return None
+    # "Most downloaded" lists only resources with a running total: counted apart.
+    namespace = "library-total-downloads" if sort_order(filters) == "downloads" else "library-total"
+    return facet_cache.get_or_compute(namespace, i18n.active_language(), filters, results.count)
+
+
 def in_index(filters):
     """A typed search on a search server. "Most downloaded" is counted in the database
     only, so that sort keeps the database path, over the best-ranked hits."""

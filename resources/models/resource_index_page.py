@@ -38,6 +38,9 @@ class ResourceIndexPage(FilterableListingMixin, Page):
     def apply_filters(self, queryset, filters):
         return library.results(queryset, filters)
 
+    def count_results(self, results, filters):
+        return library.count(results, filters)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         form, filters = context["filter_form"], context["filters"]

@@ -71,6 +71,24 @@ def test_facet_counts_are_cached_until_a_resource_is_published(client, library):
     ]
 
 
+def test_the_result_count_is_kept_with_the_facet_counts(client, library):
+    """Sorting or paging a library already counted runs no COUNT; a publish (a new
+    content version) counts again, and the count is never stale."""
+    make_resource(library, "Peer groups", topics=["peer-support"])
+    url = "/en/resources/?topic=peer-support"
+    assert client.get(url).context["page_obj"].paginator.count == 1
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url + "&sort=title")
+    assert response.context["page_obj"].paginator.count == 1
+    assert not [q for q in context.captured_queries if "COUNT(" in q["sql"]]
+    make_resource(library, "More peer groups", topics=["peer-support"])
+    assert client.get(url + "&sort=title").context["page_obj"].paginator.count == 2
+    # "Most downloaded" lists only resources with a running total: counted on its own.
+    with CaptureQueriesContext(connection) as context:
+        client.get(url + "&sort=downloads")
+    assert [q for q in context.captured_queries if "COUNT(" in q["sql"]]
+
+
 def test_facets_test_each_resource_rather_than_list_every_match(library):
     """Topics and languages (several per resource) filter with a correlated EXISTS: the
     database looks each candidate up in the join table's index instead of first listing
