@@ -9,9 +9,16 @@ import hashlib
 from core import fragments, freshness
 
 TIMEOUT = 60 * 60
-# Counts from a search server: a published page is searchable there only after its next
-# refresh (about a second), so counts made in between must not last long.
+# Counts over typed words: a published page is searchable only once the task worker has
+# indexed it (and a search server has refreshed, about a second later), a moment after
+# the content version changed; counts made in between must not last long.
 INDEX_TIMEOUT = 60
+
+
+def timeout_for(words):
+    """How long counts are kept: briefly when they depend on the search index (typed
+    `words`), as pages of search results are (core/page_cache.py)."""
+    return INDEX_TIMEOUT if words else TIMEOUT
 
 
 def forget():

@@ -28,7 +28,8 @@ MAX_SUGGESTIONS = 8
 
 
 def searchable_pages():
-    """Live, public pages below the tree roots, with what a result line shows."""
+    """Live, public pages below the tree roots, with what a result line shows (the same
+    conditions as `searchable`, which asks them of a loaded page)."""
     return visibility.public(Page.objects.live()).filter(depth__gt=1).select_related("locale")
 
 
@@ -184,7 +185,7 @@ def facet_options(request, results, shown, choices, selected, clean):
         active_language(),
         search,
         count,
-        timeout=facet_cache.INDEX_TIMEOUT if in_index else facet_cache.TIMEOUT,
+        timeout=facet_cache.timeout_for(search["words"]),
     )
     groups = []
     for facet in shown:
@@ -230,8 +231,9 @@ def promotions(text):
 
 
 def searchable(page):
-    """`searchable_pages()`'s conditions, asked of a page already loaded. As a subquery
-    they read every page's id for each search (9 ms at 10,000 resources on PostgreSQL)."""
+    """`searchable_pages()`'s conditions, asked of a page already loaded: keep the two
+    alike. As a subquery they read every page's id for each search (9-17 ms at 10,000
+    resources on PostgreSQL)."""
     return page.live and page.depth > 1 and visibility.is_public(page)
 
 

@@ -1,12 +1,15 @@
 """The library and resource pages run the same number of queries at 10 and 500 resources."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from core import facet_cache, page_cache
+from core import facet_cache, fragments, page_cache
 from demo import bulk
 from resources.models import ResourcePage
 from tests.support.resources import make_resource
@@ -87,6 +90,29 @@ def test_the_result_count_is_kept_with_the_facet_counts(client, library):
     with CaptureQueriesContext(connection) as context:
         client.get(url + "&sort=downloads")
     assert [q for q in context.captured_queries if "COUNT(" in q["sql"]]
+
+
+def test_counts_over_typed_words_are_kept_briefly(client, library, settings, monkeypatch):
+    """The search index is updated by a task a moment after a publish, once the content
+    version has changed: counts of a typed search made in between must not last the
+    hour that other counts do."""
+    settings.PAGE_CACHE_SECONDS = 0  # rendered each time: the counts are under test
+    make_resource(library, "Peer groups", topics=["peer-support"])
+    now = [time.time()]
+    monkeypatch.setattr(fragments, "time", SimpleNamespace(time=lambda: now[0]))
+
+    def counted(url):
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return [q for q in context.captured_queries if "COUNT(" in q["sql"]]
+
+    typed, browsed = "/en/resources/?q=peer", "/en/resources/?topic=peer-support"
+    assert counted(typed) and counted(browsed)
+    now[0] += 30
+    assert not counted(typed) and not counted(browsed)
+    now[0] += 31  # past facet_cache.INDEX_TIMEOUT, well within TIMEOUT
+    assert counted(typed)
+    assert not counted(browsed)
 
 
 def test_facets_test_each_resource_rather_than_list_every_match(library):
