@@ -40,7 +40,7 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
-from django.utils.http import http_date, parse_http_date_safe
+from django.utils.http import http_date
 from django.utils.text import compress_string
 
 from core import freshness
@@ -64,7 +64,7 @@ IGNORED_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|msclkid|mc_\w+|_ga|_gl)
 # In the key: changed with what an entry holds, so that code reading the new shape never
 # meets an entry stored by the code before it (a deployment may keep the static files,
 # and so the release, the same).
-ENTRY_FORMAT = 2
+ENTRY_FORMAT = 3
 MAX_QUERY_STRING = 512
 MAX_PAGE = 1000
 MAX_BODY = 2 * 1024 * 1024
@@ -256,15 +256,34 @@ def public_headers(response, name, expires):
     if name in BROWSER_NO_STORE:
         patch_cache_control(response, no_store=True)
         return
+    patch_cache_control(response, **shared_directives(expires))
+
+
+def shared_directives(expires):
     # A page kept only until a given time (expire_within) is kept no longer downstream.
     left = max(0, math.ceil(expires - time.time()))
-    patch_cache_control(
-        response,
-        public=True,
-        max_age=min(settings.PAGE_BROWSER_MAX_AGE, left),
-        s_maxage=min(settings.PAGE_SHARED_MAX_AGE, left),
-        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
-    )
+    return {
+        "public": True,
+        "max_age": min(settings.PAGE_BROWSER_MAX_AGE, left),
+        "s_maxage": min(settings.PAGE_SHARED_MAX_AGE, left),
+        "stale_while_revalidate": settings.PAGE_STALE_WHILE_REVALIDATE,
+    }
+
+
+@functools.lru_cache(maxsize=256)
+def cache_control_value(directives):
+    """The Cache-Control header patch_cache_control writes for `directives` (a sorted
+    tuple of pairs) on a response that has none: what a hit sends, made once rather than
+    on each hit."""
+    response = HttpResponse()
+    patch_cache_control(response, **dict(directives))
+    return response["Cache-Control"]
+
+
+def replayed_cache_control(name, expires):
+    if name in BROWSER_NO_STORE:
+        return cache_control_value((("no_store", True),))
+    return cache_control_value(tuple(shared_directives(expires).items()))
 
 
 class PageCacheMiddleware:
@@ -395,25 +414,41 @@ def make_entry(response, seconds, started, versions):
         "gzip": gzipped,
         "headers": headers,
         "meta": getattr(response, "page_cache_meta", {}),
+        # The Last-Modified header's value as a timestamp, for conditional requests.
+        "last_modified": int(started),
         "expires": time.time() + seconds,
     }
 
 
+# The request headers that can make a GET conditional (RFC 9110 13.1).
+CONDITIONAL = (
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_IF_MATCH",
+    "HTTP_IF_UNMODIFIED_SINCE",
+)
+
+
 def replay(request, entry, name):
+    # The entry holds none of the headers set here, so they are set, not patched.
     response = HttpResponse(entry["content"], headers=entry["headers"])
-    public_headers(response, name, entry["expires"])
+    response["Cache-Control"] = replayed_cache_control(name, entry["expires"])
     response[HEADER] = "hit"
-    if request.method == "GET":
-        # As ConditionalGetMiddleware: a 304 when the visitor's copy is this one.
-        last_modified = parse_http_date_safe(response["Last-Modified"])
+    meta = request.META
+    if request.method == "GET" and any(header in meta for header in CONDITIONAL):
+        # As ConditionalGetMiddleware: a 304 when the visitor's copy is this one, a 412
+        # when a precondition fails.
         answer = get_conditional_response(
-            request, etag=response.get("ETag"), last_modified=last_modified, response=response
+            request,
+            etag=response.get("ETag"),
+            last_modified=entry["last_modified"],
+            response=response,
         )
         if answer.status_code == 304:
             return keep_on_not_modified(response, answer)
-    if entry["gzip"] is not None and re_accepts_gzip.search(
-        request.META.get("HTTP_ACCEPT_ENCODING", "")
-    ):
+        if answer is not response:  # 412 Precondition Failed
+            return answer
+    if entry["gzip"] is not None and re_accepts_gzip.search(meta.get("HTTP_ACCEPT_ENCODING", "")):
         response.content = entry["gzip"]
         # A strong ETag names the uncompressed body (RFC 9110 8.8.1), as Django does.
         if response.get("ETag", "").startswith('"'):

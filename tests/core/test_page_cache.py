@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from django.utils.http import http_date, parse_http_date
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
@@ -481,6 +482,30 @@ def test_a_conditional_request_gets_304(client, world):
     story(world["kenya"], "Something new", date=STORY_DATE)
     changed = client.get("/en/countries/kenya/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200
+
+
+def test_a_hit_answers_preconditions_as_the_rendered_page_did(client, world):
+    """If-Match and If-Unmodified-Since are conditional too (RFC 9110 13.1): a hit answers
+    them as Django's ConditionalGetMiddleware answered the miss (412 when they fail)."""
+    from django.core.cache import cache
+
+    url = "/en/countries/kenya/"
+    first = get(client, url)
+    stamp = parse_http_date(first["Last-Modified"])
+    cases = [
+        ({"HTTP_IF_MATCH": '"not-this-page"'}, 412),
+        ({"HTTP_IF_MATCH": first["ETag"]}, 200),
+        ({"HTTP_IF_UNMODIFIED_SINCE": http_date(stamp - 3600)}, 412),
+        ({"HTTP_IF_UNMODIFIED_SINCE": http_date(stamp + 3600)}, 200),
+        ({"HTTP_IF_MODIFIED_SINCE": http_date(stamp - 3600)}, 200),
+    ]
+    for headers, status in cases:
+        cache.clear()
+        miss = client.get(url, **headers)
+        hit = client.get(url, **headers)
+        assert miss.status_code == hit.status_code == status, headers
+        if status == 200:
+            assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit"), headers
 
 
 def test_html_is_compressed_and_documents_are_not(client, world):
