@@ -272,8 +272,8 @@ def shared_directives(expires):
 
 @functools.lru_cache(maxsize=256)
 def cache_control_value(directives):
-    """The Cache-Control header patch_cache_control writes for `directives` (a sorted
-    tuple of pairs) on a response that has none: what a hit sends, made once rather than
+    """The Cache-Control header patch_cache_control writes for `directives` (a tuple
+    of pairs) on a response that has none: what a hit sends, made once rather than
     on each hit."""
     response = HttpResponse()
     patch_cache_control(response, **dict(directives))
@@ -395,8 +395,10 @@ def compressible(response):
 
 
 def make_entry(response, seconds, started, versions):
-    # When the content it shows was read, not when it was stored.
-    response["Last-Modified"] = http_date(started)
+    # When the content it shows was read, not when it was stored; whole seconds, as the
+    # header has them, so a hit compares the same time as this answer.
+    stamp = int(started)
+    response["Last-Modified"] = http_date(stamp)
     # Computed once here rather than from the body on every hit (ConditionalGet).
     set_response_etag(response)
     gzipped = None
@@ -415,7 +417,7 @@ def make_entry(response, seconds, started, versions):
         "headers": headers,
         "meta": getattr(response, "page_cache_meta", {}),
         # The Last-Modified header's value as a timestamp, for conditional requests.
-        "last_modified": int(started),
+        "last_modified": stamp,
         "expires": time.time() + seconds,
     }
 

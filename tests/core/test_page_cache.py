@@ -504,6 +504,8 @@ def test_a_hit_answers_preconditions_as_the_rendered_page_did(client, world):
         miss = client.get(url, **headers)
         hit = client.get(url, **headers)
         assert miss.status_code == hit.status_code == status, headers
+        # The page was stored by the first request: the second was answered from the cache.
+        assert client.get(url)["X-Page-Cache"] == "hit", headers
         if status == 200:
             assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit"), headers
 
