@@ -253,13 +253,12 @@ def storable(request, response, name):
 
 
 def public_headers(response, name, expires):
+    patch_cache_control(response, **cache_directives(name, expires))
+
+
+def cache_directives(name, expires):
     if name in BROWSER_NO_STORE:
-        patch_cache_control(response, no_store=True)
-        return
-    patch_cache_control(response, **shared_directives(expires))
-
-
-def shared_directives(expires):
+        return {"no_store": True}
     # A page kept only until a given time (expire_within) is kept no longer downstream.
     left = max(0, math.ceil(expires - time.time()))
     return {
@@ -278,12 +277,6 @@ def cache_control_value(directives):
     response = HttpResponse()
     patch_cache_control(response, **dict(directives))
     return response["Cache-Control"]
-
-
-def replayed_cache_control(name, expires):
-    if name in BROWSER_NO_STORE:
-        return cache_control_value((("no_store", True),))
-    return cache_control_value(tuple(shared_directives(expires).items()))
 
 
 class PageCacheMiddleware:
@@ -434,7 +427,9 @@ CONDITIONAL = (
 def replay(request, entry, name):
     # The entry holds none of the headers set here, so they are set, not patched.
     response = HttpResponse(entry["content"], headers=entry["headers"])
-    response["Cache-Control"] = replayed_cache_control(name, entry["expires"])
+    response["Cache-Control"] = cache_control_value(
+        tuple(cache_directives(name, entry["expires"]).items())
+    )
     response[HEADER] = "hit"
     meta = request.META
     if request.method == "GET" and any(header in meta for header in CONDITIONAL):
