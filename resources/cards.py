@@ -18,8 +18,9 @@ from resources.models.resource_page import ResourcePage
 TEMPLATE = "resources/includes/result_card.html"
 
 
-def rendered(results, type_choices, request):
-    """The cards of a page of results (a queryset, or a search server's hits), in order."""
+def rendered(results, type_choices, request, ids=None):
+    """The cards of a page of results (a queryset, or a search server's hits), in order;
+    `ids`: the queryset's ids when they are known (library.page_ids)."""
     # Read before the results: a card is never kept under a newer version than it shows.
     site = Site.find_for_request(request)
     prefix = ":".join(
@@ -34,7 +35,8 @@ def rendered(results, type_choices, request):
         )
     )
     if isinstance(results, QuerySet):
-        ids = list(results.prefetch_related(None).values_list("pk", flat=True))
+        if ids is None:
+            ids = list(results.prefetch_related(None).values_list("pk", flat=True))
         loaded = {}
     else:  # a search server's hits, loaded with what a card needs
         loaded = {resource.pk: resource for resource in results}

@@ -45,7 +45,12 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         form, filters = context["filter_form"], context["filters"]
         context["facets"] = library.facet_groups(self.get_base_queryset(request), filters, form)
-        context["cards"] = cards.rendered(context["results"], form.facet_choices("type"), request)
+        context["cards"] = cards.rendered(
+            context["results"],
+            form.facet_choices("type"),
+            request,
+            ids=library.page_ids(context["page_obj"], filters),
+        )
         context["active_filters"] = active_filter_links(
             request, filters, form.fields, skip=["sort"]
         )

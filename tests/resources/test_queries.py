@@ -182,3 +182,35 @@ def test_a_new_release_of_the_code_renders_the_cards_again(client, library, sett
         assert reads_languages()
     finally:
         page_cache.release.cache_clear()
+
+
+def test_the_page_of_results_is_kept_with_the_count(client, library, settings):
+    """An uncached library page asked for again (same language, filters, sort and page)
+    reads no resource at all: the ids of its results are kept with its count. A publish
+    shows at once, and a download reorders "most downloaded" at once."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+    def titles(url):
+        with CaptureQueriesContext(connection) as context:
+            content = client.get(url).content.decode()
+        listed = content.split('<ol class="results"')[1].split("</ol>")[0]
+        shown = [t for t in ("Older", "Newer", "Newest") if f">{t}<" in listed]
+        return sorted(shown, key=listed.index), any(
+            "resources_resourcepage" in q["sql"] for q in context.captured_queries
+        )
+
+    older = make_resource(library, "Older", topics=["peer-support"], year=2001)
+    make_resource(library, "Newer", topics=["peer-support"], year=2020)
+    url = "/en/resources/?topic=peer-support"
+    assert titles(url) == (["Newer", "Older"], True)
+    assert titles(url) == (["Newer", "Older"], False)
+    assert titles(url + "&sort=title") == (["Newer", "Older"], True)
+    make_resource(library, "Newest", topics=["peer-support"], year=2024)
+    assert titles(url) == (["Newest", "Newer", "Older"], True)
+
+    by_downloads = url + "&sort=downloads"
+    assert titles(by_downloads) == (["Newest", "Newer", "Older"], True)
+    assert titles(by_downloads)[1] is False
+    file = older.files.get(language="en")
+    assert client.get(f"/en/resources/{older.slug}/download/{file.pk}/").status_code == 302
+    assert titles(by_downloads) == (["Older", "Newest", "Newer"], True)
