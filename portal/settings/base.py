@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # The request's Wagtail site without a query (core/sites.py); after CommonMiddleware,
+    # which refuses hosts not in ALLOWED_HOSTS.
+    "core.sites.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Asks admin users with a 2FA device (or who must have one) for a code.

@@ -1,0 +1,60 @@
+"""Which Wagtail site a request is for, without a query on every request.
+
+Wagtail looks the site up for each request (`Site.find_for_request`: an annotated,
+ordered query with the root page, about a millisecond of building and running SQLite on
+an uncached page). Sites change only when an operator edits one, and saving or deleting
+a Site changes the content version (core/freshness.py), so each process keeps the answer
+for each host and port under the current version: an edit made in any process is seen
+by every other on its next request. Like Wagtail's own cache of site root paths, a Site
+changed with a queryset `update()` (no signal) is not noticed until the next change.
+"""
+
+import pickle
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from core import freshness, page_cache
+
+# Host names come from the request: past this many for one version, start again, so
+# made-up Host headers cannot grow a worker's memory (ALLOWED_HOSTS may be "*").
+MAX_HOSTS = 64
+
+# {(version, host name, port): the Site with its root page, pickled, or None}
+_known = {}
+
+
+def find_for_request(request):
+    """`Site.find_for_request(request)`'s answer, each request getting its own copy (the
+    routing code caches things on the root page)."""
+    # As Wagtail does: the raw host, ALLOWED_HOSTS being checked elsewhere.
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = (freshness.version(), hostname, request.get_port())
+    try:
+        known = _known[key]
+    except KeyError:
+        if len(_known) >= MAX_HOSTS or any(k[0] != key[0] for k in _known):
+            _known.clear()
+        site = Site._find_for_request(request)
+        if site is not None:
+            # Routing starts from `site.root_page.localized.specific`: kept as its own
+            # type, the root page and its translations need no query for their type.
+            site.root_page = site.root_page.specific
+        _known[key] = known = None if site is None else pickle.dumps(site)
+    return None if known is None else pickle.loads(known)  # noqa: S301 (pickled here)
+
+
+class SiteMiddleware:
+    """Sets the request's site (`request._wagtail_site`, where Wagtail keeps it) from
+    this process's copy, for the public pages the page cache serves (core/page_cache.py):
+    health checks, the API and the admin go on without asking the cache for a version.
+    Placed after the page cache, which answers its hits without a site, and before
+    anything that asks for one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if page_cache.view_name(request) is not None:
+            request._wagtail_site = find_for_request(request)
+        return self.get_response(request)

@@ -1,0 +1,67 @@
+"""The request's Wagtail site is found without a query (core/sites.py), and a changed
+Site is seen at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from core import sites
+
+
+@pytest.fixture(autouse=True)
+def uncached_pages(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def site_queries(client, url="/en/", **headers):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, **headers)
+    # Wagtail's lookup by host and port (not its cached list of site root paths).
+    found = [
+        q for q in context.captured_queries if "wagtailcore_site" in q["sql"] and "CASE" in q["sql"]
+    ]
+    return response, len(found)
+
+
+def test_a_page_asked_for_again_does_not_look_the_site_up(client, portal_site):
+    assert site_queries(client)[1] == 1
+    response, queries = site_queries(client)
+    assert response.status_code == 200 and queries == 0
+    assert response.wsgi_request._wagtail_site == Site.objects.get(is_default_site=True)
+
+
+def test_a_changed_site_is_seen_on_the_next_request(client, portal_site, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "other.example.org"]
+    site_queries(client)
+    default = Site.objects.get(is_default_site=True)
+    default.site_name = "Renamed portal"
+    default.save()
+    response, queries = site_queries(client)
+    assert queries == 1 and response.wsgi_request._wagtail_site.site_name == "Renamed portal"
+    # A second site for another host: its requests get it, the default's theirs.
+    Site.objects.create(hostname="other.example.org", root_page=portal_site, site_name="Other")
+    response, _ = site_queries(client, HTTP_HOST="other.example.org")
+    assert response.wsgi_request._wagtail_site.site_name == "Other"
+    response, _ = site_queries(client)
+    assert response.wsgi_request._wagtail_site.site_name == "Renamed portal"
+
+
+def test_each_request_gets_its_own_copy(client, portal_site):
+    first = client.get("/en/").wsgi_request._wagtail_site
+    second = client.get("/en/").wsgi_request._wagtail_site
+    assert first == second and first is not second
+    assert first.root_page is not second.root_page
+
+
+def test_made_up_host_names_do_not_grow_the_process_memory(client, portal_site, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    for number in range(sites.MAX_HOSTS * 2):
+        assert client.get("/en/", HTTP_HOST=f"h{number}.example.org").status_code == 200
+    assert len(sites._known) <= sites.MAX_HOSTS
+
+
+def test_a_host_not_allowed_is_refused_before_the_lookup(client, portal_site):
+    sites._known.clear()
+    assert client.get("/en/", HTTP_HOST="attacker.example.org").status_code == 400
+    assert not sites._known
