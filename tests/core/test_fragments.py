@@ -176,3 +176,41 @@ def test_the_version_committed_after_a_change_is_the_one_the_request_reads_next(
             before_commit = freshness.version()
         assert freshness.version() != before_commit
         assert freshness.version() == cache.get(freshness.CONTENT)
+
+
+def test_facet_checkboxes_are_rendered_once_for_what_they_show(client, library, monkeypatch):
+    """The library's checkboxes come from the cache when the same labels, counts and
+    ticks are shown again; another count, another tick or another language is other
+    markup, rendered for itself."""
+    from django.template.loader import get_template as real_get_template
+
+    from core.templatetags import core_tags
+    from tests.support.resources import make_resource
+
+    make_resource(library, "Peer groups", topics=["peer-support"])
+    rendered = []
+
+    def counting(name):
+        rendered.append(name)
+        return real_get_template(name)
+
+    monkeypatch.setattr(core_tags, "get_template", counting)
+
+    def checkboxes(url):
+        rendered.clear()
+        page = client.get(url).content.decode()
+        boxes = page.split('<fieldset class="facet">', 1)[1].split("Year published")[0]
+        return boxes, len(rendered)
+
+    english, renders = checkboxes("/en/resources/")
+    assert renders == 1
+    assert 'value="peer-support"' in english and "(1)" in english
+    assert checkboxes("/en/resources/") == (english, 0)
+    assert checkboxes("/en/resources/?sort=title") == (english, 0)  # same counts, same ticks
+    ticked, renders = checkboxes("/en/resources/?topic=peer-support")
+    assert renders == 1 and 'value="peer-support" id="facet-topic-peer-support" checked' in ticked
+    arabic, renders = checkboxes("/ar/resources/")
+    assert renders == 1 and arabic != english
+    make_resource(library, "More peer groups", topics=["peer-support"])
+    recounted, renders = checkboxes("/en/resources/")
+    assert renders == 1 and "(2)" in recounted
