@@ -20,28 +20,32 @@ from core import freshness, page_cache
 # made-up Host headers cannot grow a worker's memory (ALLOWED_HOSTS may be "*").
 MAX_HOSTS = 64
 
-# {(version, host name, port): the Site with its root page, pickled, or None}
-_known = {}
+# (the content version, {(host name, port): the Site with its root page, pickled, or
+# None}), one tuple so that both change at once. Replaced, never emptied in place: a
+# threaded server's other requests may be reading the old one.
+_copies = (None, {})
 
 
 def find_for_request(request):
     """`Site.find_for_request(request)`'s answer, each request getting its own copy (the
     routing code caches things on the root page)."""
+    global _copies
     # As Wagtail does: the raw host, ALLOWED_HOSTS being checked elsewhere.
-    hostname = split_domain_port(request._get_raw_host())[0]
-    key = (freshness.version(), hostname, request.get_port())
-    try:
-        known = _known[key]
-    except KeyError:
-        if len(_known) >= MAX_HOSTS or any(k[0] != key[0] for k in _known):
-            _known.clear()
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    version = freshness.version()
+    made_under, known = _copies
+    if made_under != version or len(known) >= MAX_HOSTS:
+        known = {}
+        _copies = (version, known)
+    if key not in known:
         site = Site._find_for_request(request)
         if site is not None:
             # Routing starts from `site.root_page.localized.specific`: kept as its own
             # type, the root page and its translations need no query for their type.
             site.root_page = site.root_page.specific
-        _known[key] = known = None if site is None else pickle.dumps(site)
-    return None if known is None else pickle.loads(known)  # noqa: S301 (pickled here)
+        known[key] = None if site is None else pickle.dumps(site)
+    pickled = known[key]
+    return None if pickled is None else pickle.loads(pickled)  # noqa: S301 (pickled here)
 
 
 class SiteMiddleware:

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from core import fragments, i18n, locales, seo, visibility
+from core import facet_cache, fragments, i18n, locales, seo, visibility
 from core.languages import bcp47 as to_bcp47
 from core.languages import endonym as to_endonym
 from core.languages import list_separator as separator_for
@@ -73,7 +73,9 @@ def facet_checkboxes(groups, isolate_labels=False):
             {"facets": groups, "isolate_labels": isolate_labels}
         )
 
-    return mark_safe(fragments.versioned(key, render))  # noqa: S308 (the template escaped it)
+    # An hour, as facet counts: a typed search makes its own counts, and so its own entry.
+    markup = fragments.versioned(key, render, timeout=facet_cache.TIMEOUT)
+    return mark_safe(markup)  # noqa: S308 (the template escaped it)
 
 
 def _shown(group):

@@ -4,7 +4,7 @@ Site is seen at once."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from core import sites
 
@@ -58,10 +58,24 @@ def test_made_up_host_names_do_not_grow_the_process_memory(client, portal_site, 
     settings.ALLOWED_HOSTS = ["*"]
     for number in range(sites.MAX_HOSTS * 2):
         assert client.get("/en/", HTTP_HOST=f"h{number}.example.org").status_code == 200
-    assert len(sites._known) <= sites.MAX_HOSTS
+    assert len(sites._copies[1]) <= sites.MAX_HOSTS
 
 
-def test_a_host_not_allowed_is_refused_before_the_lookup(client, portal_site):
-    sites._known.clear()
+def test_a_host_not_allowed_is_refused_before_the_lookup(client, portal_site, monkeypatch):
+    monkeypatch.setattr(sites, "_copies", (None, {}))
     assert client.get("/en/", HTTP_HOST="attacker.example.org").status_code == 400
-    assert not sites._known
+    assert sites._copies == (None, {})
+
+
+def test_the_home_page_kept_with_the_site_is_never_stale(client, portal_site):
+    """The root page is kept with the site, as its own type: a new title on the home page,
+    in English or in Arabic, is served on the next request."""
+    assert client.get("/en/").status_code == 200
+    portal_site.title = "A new home title"
+    portal_site.save_revision().publish()
+    assert "A new home title" in client.get("/en/").content.decode()
+    arabic = portal_site.get_translation(Locale.objects.get(language_code="ar"))
+    assert client.get("/ar/").status_code == 200
+    arabic.title = "عنوان جديد"
+    arabic.save_revision().publish()
+    assert "عنوان جديد" in client.get("/ar/").content.decode()
