@@ -7,7 +7,6 @@ results; loading twenty resources with their languages and covers and rendering 
 cards was half of its time.
 """
 
-from django.db.models.query import QuerySet
 from django.template.loader import get_template
 from wagtail.models import Site
 
@@ -18,9 +17,9 @@ from resources.models.resource_page import ResourcePage
 TEMPLATE = "resources/includes/result_card.html"
 
 
-def rendered(results, type_choices, request, ids=None):
-    """The cards of a page of results (a queryset, or a search server's hits), in order;
-    `ids`: the queryset's ids when they are known (library.page_ids)."""
+def rendered(results, ids, type_choices, request):
+    """The cards of a page of results, in order: a queryset and its ids (kept with the
+    count: library.page_ids), or a search server's hits, loaded, and None."""
     # Read before the results: a card is never kept under a newer version than it shows.
     site = Site.find_for_request(request)
     prefix = ":".join(
@@ -34,9 +33,7 @@ def rendered(results, type_choices, request, ids=None):
             page_cache.header_settings(),
         )
     )
-    if isinstance(results, QuerySet):
-        if ids is None:
-            ids = list(results.prefetch_related(None).values_list("pk", flat=True))
+    if ids is not None:
         loaded = {}
     else:  # a search server's hits, loaded with what a card needs
         loaded = {resource.pk: resource for resource in results}

@@ -47,9 +47,9 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         context["facets"] = library.facet_groups(self.get_base_queryset(request), filters, form)
         context["cards"] = cards.rendered(
             context["results"],
+            library.page_ids(context["page_obj"], filters),
             form.facet_choices("type"),
             request,
-            ids=library.page_ids(context["page_obj"], filters),
         )
         context["active_filters"] = active_filter_links(
             request, filters, form.fields, skip=["sort"]
