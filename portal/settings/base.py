@@ -100,6 +100,9 @@ MIDDLEWARE = [
     # The request's Wagtail site without a query (core/sites.py); after CommonMiddleware,
     # which refuses hosts not in ALLOWED_HOSTS.
     "core.sites.SiteMiddleware",
+    # The page a path is, from the process's copy (core/routes.py); a hook on the view,
+    # run after every middleware above has seen the request.
+    "core.routes.RouteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Asks admin users with a 2FA device (or who must have one) for a code.

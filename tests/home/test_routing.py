@@ -23,11 +23,11 @@ def kenya(portal_site):
 
 def test_a_deep_page_is_found_whatever_its_depth(client, kenya):
     story = build.story(kenya, "Peer support")
-    response = client.get("/en/countries/kenya/peer-support/")
+    # The first request: the next one is routed from the process's copy (core/routes.py).
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/en/countries/kenya/peer-support/")
     assert response.status_code == 200
     assert response.context["page"] == story
-    with CaptureQueriesContext(connection) as queries:
-        client.get("/en/countries/kenya/peer-support/")
     routing = [q for q in queries.captured_queries if '"url_path" IN' in q["sql"]]
     assert len(routing) == 1  # the three levels at once
 
