@@ -21,22 +21,30 @@ from core import freshness, page_cache
 MAX_HOSTS = 64
 
 # (the content version, {(host name, port): the Site with its root page, pickled, or
-# None}), one tuple so that both change at once. Replaced, never emptied in place: a
-# threaded server's other requests may be reading the old one.
+# None; ROOT_PATHS: Wagtail's site root paths, pickled}), one tuple so that both change
+# at once. Replaced, never emptied in place: a threaded server's other requests may be
+# reading the old one.
 _copies = (None, {})
+ROOT_PATHS = "root paths"
 
 
-def find_for_request(request):
-    """`Site.find_for_request(request)`'s answer, each request getting its own copy (the
-    routing code caches things on the root page)."""
+def _known():
+    """This process's copies under the current content version."""
     global _copies
-    # As Wagtail does: the raw host, ALLOWED_HOSTS being checked elsewhere.
-    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
     version = freshness.version()
     made_under, known = _copies
     if made_under != version or len(known) >= MAX_HOSTS:
         known = {}
         _copies = (version, known)
+    return known
+
+
+def find_for_request(request):
+    """`Site.find_for_request(request)`'s answer, each request getting its own copy (the
+    routing code caches things on the root page)."""
+    # As Wagtail does: the raw host, ALLOWED_HOSTS being checked elsewhere.
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    known = _known()
     if key not in known:
         site = Site._find_for_request(request)
         if site is not None:
@@ -48,12 +56,23 @@ def find_for_request(request):
     return None if pickled is None else pickle.loads(pickled)  # noqa: S301 (pickled here)
 
 
+def site_root_paths():
+    """`Site.get_site_root_paths()`, which Wagtail reads from the shared cache (a round
+    trip) once per request that makes a page's URL. Kept with the sites: every site and
+    every home page's translation in it changes the content version."""
+    known = _known()
+    if ROOT_PATHS not in known:
+        known[ROOT_PATHS] = pickle.dumps(Site.get_site_root_paths())
+    return pickle.loads(known[ROOT_PATHS])  # noqa: S301 (pickled here)
+
+
 class SiteMiddleware:
-    """Sets the request's site (`request._wagtail_site`, where Wagtail keeps it) from
-    this process's copy, for the public pages the page cache serves (core/page_cache.py):
-    health checks, the API and the admin go on without asking the cache for a version.
-    Placed after the page cache, which answers its hits without a site, and before
-    anything that asks for one."""
+    """Sets the request's site (`request._wagtail_site`, where Wagtail keeps it) and the
+    site root paths that page URLs are made from (`_wagtail_cached_site_root_paths`)
+    from this process's copy, for the public pages the page cache serves
+    (core/page_cache.py): health checks, the API and the admin go on without asking the
+    cache for a version. Placed after the page cache, which answers its hits without a
+    site, and before anything that asks for one."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,4 +80,5 @@ class SiteMiddleware:
     def __call__(self, request):
         if page_cache.view_name(request) is not None:
             request._wagtail_site = find_for_request(request)
+            request._wagtail_cached_site_root_paths = site_root_paths()
         return self.get_response(request)

@@ -79,3 +79,22 @@ def test_the_home_page_kept_with_the_site_is_never_stale(client, portal_site):
     arabic.title = "عنوان جديد"
     arabic.save_revision().publish()
     assert "عنوان جديد" in client.get("/ar/").content.decode()
+
+
+def test_page_urls_come_from_the_kept_site_root_paths(client, portal_site, monkeypatch):
+    """Wagtail reads its site root paths from the shared cache once per request that makes
+    a page's URL: they are kept with the site, and a changed site is seen at once."""
+    client.get("/en/")
+    asked = []
+    original = Site.get_site_root_paths
+    monkeypatch.setattr(
+        Site, "get_site_root_paths", staticmethod(lambda: asked.append(1) or original())
+    )
+    body = client.get("/en/").content.decode()
+    assert asked == [] and '<link rel="canonical" href="http://127.0.0.1:8000/en/">' in body
+    default = Site.objects.get(is_default_site=True)
+    default.hostname, default.port = "portal.example.org", 443
+    default.save()
+    body = client.get("/en/").content.decode()
+    assert asked == [1]
+    assert '<link rel="canonical" href="https://portal.example.org/en/">' in body
