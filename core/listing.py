@@ -19,6 +19,39 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
+class DeferredResults:
+    """A listing's results made only when something reads them. A library page whose
+    count and ids are kept (resources/library.py) needs neither: its query, three facets
+    of subqueries, is then never built (a tenth of the page's time). Slicing, as the
+    paginator does, defers too; anything else builds the query and is passed to it."""
+
+    # The paginator asks, to warn about unordered pages: the library always orders them.
+    ordered = True
+
+    def __init__(self, make):
+        self._make = make
+        self._made = None
+
+    def made(self):
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    def __getitem__(self, item):
+        if isinstance(item, slice):
+            return DeferredResults(lambda: self.made()[item])
+        return self.made()[item]
+
+    def __iter__(self):
+        return iter(self.made())
+
+    def __len__(self):
+        return len(self.made())
+
+    def __getattr__(self, name):
+        return getattr(self.made(), name)
+
+
 class FilterableListingMixin:
     """Mix into a Page. Subclasses implement:
 

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core import visibility
-from core.listing import FilterableListingMixin, active_filter_links
+from core.listing import DeferredResults, FilterableListingMixin, active_filter_links
 from resources import cards, library
 from resources.forms import LibraryFilterForm
 from resources.models.resource_page import ResourcePage
@@ -36,7 +36,10 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         return visibility.public(ResourcePage.objects.live())
 
     def apply_filters(self, queryset, filters):
-        return library.results(queryset, filters)
+        if library.in_index(filters):
+            return library.results(queryset, filters)
+        # Built only when the count or the page's ids are not kept yet (library.page_ids).
+        return DeferredResults(lambda: library.results(queryset, filters))
 
     def count_results(self, results, filters):
         return library.count(results, filters)

@@ -11,6 +11,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from core import facet_cache, fragments, page_cache
 from demo import bulk
+from resources import library as library_module
 from resources.models import ResourcePage
 from tests.support.resources import make_resource
 
@@ -214,3 +215,26 @@ def test_the_page_of_results_is_kept_with_the_count(client, library, settings):
     file = older.files.get(language="en")
     assert client.get(f"/en/resources/{older.slug}/download/{file.pk}/").status_code == 302
     assert titles(by_downloads) == (["Older", "Newest", "Newer"], True)
+
+
+def test_a_kept_library_page_builds_no_query(client, library, settings, monkeypatch):
+    """With its count and ids kept, a library page asked for again never builds its
+    filtered query (core.listing.DeferredResults); another sort or filter builds it once."""
+    settings.PAGE_CACHE_SECONDS = 0
+    make_resource(library, "Older", topics=["peer-support"], year=2001)
+    make_resource(library, "Newer", topics=["peer-support"], year=2020)
+    built = []
+    results = library_module.results
+    monkeypatch.setattr(
+        library_module, "results", lambda *args: built.append(args[1]) or results(*args)
+    )
+    url = "/en/resources/?topic=peer-support&type=guidance"
+    first = client.get(url).content.decode()
+    assert len(built) == 1
+    again = client.get(url).content.decode()
+    assert len(built) == 1
+    assert ">Newer<" in again and again.index(">Newer<") < again.index(">Older<")
+    assert again.count("<li") == first.count("<li")
+    client.get(url + "&sort=title")
+    client.get("/en/resources/?topic=peer-support")
+    assert len(built) == 3
