@@ -84,6 +84,34 @@ def _shown(group):
     return group["name"], str(group["label"]), options
 
 
+PAGE_HEAD = "core/includes/page_head.html"
+
+
+@register.simple_tag(takes_context=True)
+def page_head(context, page):
+    """The page's links and metadata in <head>: its translations, canonical address,
+    description, Open Graph, JSON-LD and feeds. The same for everyone at this address
+    until public content changes, so kept under the content version, per language and
+    address (a millisecond of every page). A preview shows a draft under the live
+    page's id: made each time."""
+    request = context.get("request")
+
+    def render():
+        return context.template.engine.get_template(PAGE_HEAD).render(context)
+
+    if request is None or page.pk is None or getattr(request, "is_preview", False):
+        return render()
+    address = request.build_absolute_uri(request.path)
+    markup = fragments.cached(
+        "page-head",
+        render,
+        page.pk,
+        i18n.active_language(),
+        hashlib.sha256(address.encode()).hexdigest()[:40],
+    )
+    return mark_safe(markup)  # noqa: S308 (the template escaped it)
+
+
 @register.simple_tag(takes_context=True)
 def localized_url(context, page):
     return i18n.localized_url(page, context.get("request"))
