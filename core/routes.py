@@ -15,6 +15,7 @@ would push out real ones), and a sub-route of a routable page other than its own
 resource's download, answered without a page).
 """
 
+import logging
 import pickle
 
 from django.utils import translation
@@ -26,13 +27,18 @@ from wagtail.url_routing import RouteResult
 from core import freshness, page_cache
 
 # Paths come from the request: past this many for one version, start again, so made-up
-# paths cannot grow a worker's memory (a kept route is a few kilobytes).
+# paths cannot grow a worker's memory. A kept route is 2-3 KB (a page with a long body
+# more): past MAX_BYTES in all, routes are served without being kept until the next
+# version.
 MAX_ROUTES = 1000
+MAX_BYTES = 8 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 # (the content version, {(site id, language, path): (page, args, kwargs, resolves "/"),
-# pickled}), one tuple so that both change at once; replaced, never emptied in place (a
-# threaded server's other requests may be reading the old one).
-_copies = (None, {})
+# pickled}, [bytes kept]), one tuple so that all change at once; replaced, never emptied
+# in place (a threaded server's other requests may be reading the old one).
+_copies = (None, {}, [0])
 
 
 def route_for_request(request, path):
@@ -42,10 +48,10 @@ def route_for_request(request, path):
     if site is None:
         return Page.route_for_request(request, path)
     version = freshness.version()
-    made_under, known = _copies
+    made_under, known, used = _copies
     if made_under != version or len(known) >= MAX_ROUTES:
-        known = {}
-        _copies = (version, known)
+        known, used = {}, [0]
+        _copies = (version, known, used)
     key = (site.pk, translation.get_language(), path)
     pickled = known.get(key)
     if pickled is not None:
@@ -60,9 +66,15 @@ def route_for_request(request, path):
         own_url = isinstance(page, RoutablePageMixin)
         if not own_url or _is_own_url(page, request):
             try:
-                known[key] = pickle.dumps((page, args, kwargs, own_url))
-            except (pickle.PicklingError, TypeError, AttributeError):
-                pass  # a page type holding what cannot be copied is routed each time
+                pickled = pickle.dumps((page, args, kwargs, own_url))
+            except Exception:  # noqa: BLE001 (the route is in hand: serve it, keep nothing)
+                logger.warning(
+                    "Route to %s not kept: its page cannot be pickled", path, exc_info=True
+                )
+            else:
+                if used[0] + len(pickled) <= MAX_BYTES:
+                    known[key] = pickled
+                    used[0] += len(pickled)
     return result
 
 

@@ -2,6 +2,8 @@
 it again, and never a stale answer: a publish, an unpublish, a move, a restriction or a
 change made by another process is seen on the next request."""
 
+import pickle
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -160,9 +162,25 @@ def test_the_copies_are_bounded(client, kenya, monkeypatch):
         assert len(routes._copies[1]) <= 5
 
 
-def test_a_page_that_cannot_be_copied_is_routed_each_time(client, kenya, monkeypatch):
+class Unpicklable:
+    def __init__(self, error):
+        self.error = error
+
+    def __reduce__(self):
+        raise self.error
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        lambda: None,  # pickle cannot copy a lambda
+        Unpicklable(pickle.PickleError("StreamValue: not tied to a field")),
+        Unpicklable(RecursionError()),
+    ],
+)
+def test_a_page_that_cannot_be_copied_is_routed_each_time(client, kenya, monkeypatch, held, caplog):
     def route(page, request, components):
-        page.callback = lambda: None  # pickle cannot copy a lambda
+        page.held = held
         return Page.route(page, request, components)
 
     monkeypatch.setattr(CountryPage, "route", route)
@@ -170,3 +188,16 @@ def test_a_page_that_cannot_be_copied_is_routed_each_time(client, kenya, monkeyp
         response, routing = routing_queries(client, "/en/countries/kenya/")
         assert response.status_code == 200 and routing
     assert routes._copies[1] == {}
+    assert "Route to countries/kenya/ not kept" in caplog.text
+
+
+def test_the_copies_are_bounded_in_bytes(client, kenya, monkeypatch):
+    build.story(kenya, "Peer support")
+    client.get("/en/countries/")
+    size = routes._copies[2][0]
+    assert size == len(routes._copies[1][(kenya.get_site().pk, "en", "countries/")])
+    monkeypatch.setattr(routes, "MAX_BYTES", size + 100)
+    for url in ("/en/countries/kenya/", "/en/countries/kenya/peer-support/", "/en/stories/"):
+        assert client.get(url).status_code in (200, 404)
+        assert routes._copies[2][0] <= size + 100
+    assert len(routes._copies[1]) == 1
