@@ -11,8 +11,10 @@ changed with a queryset `update()` (no signal) is not noticed until the next cha
 
 import pickle
 
+from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from core import freshness, page_cache
 
@@ -58,10 +60,14 @@ def find_for_request(request):
 
 def site_root_paths():
     """`Site.get_site_root_paths()`, which Wagtail reads from the shared cache (a round
-    trip) once per request that makes a page's URL. Kept with the sites: every site and
-    every home page's translation in it changes the content version."""
+    trip) once per request that makes a page's URL. Kept with the sites: a site, or a
+    home page published or moved in any language, changes the content version."""
     known = _known()
     if ROOT_PATHS not in known:
+        # From the database, not from Wagtail's shared entry: Wagtail empties it before
+        # a change commits, and a request in between may have filled it again with the
+        # old rows. One query per process after a change.
+        cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
         known[ROOT_PATHS] = pickle.dumps(Site.get_site_root_paths())
     return pickle.loads(known[ROOT_PATHS])  # noqa: S301 (pickled here)
 
@@ -80,5 +86,8 @@ class SiteMiddleware:
     def __call__(self, request):
         if page_cache.view_name(request) is not None:
             request._wagtail_site = find_for_request(request)
-            request._wagtail_cached_site_root_paths = site_root_paths()
+            # Not for a preview: a draft home page in a new language has a root path
+            # that no publish has announced yet.
+            if not getattr(request, "is_dummy", False):
+                request._wagtail_cached_site_root_paths = site_root_paths()
         return self.get_response(request)

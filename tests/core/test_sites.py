@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Site
 
-from core import sites
+from core import freshness, sites
 
 
 @pytest.fixture(autouse=True)
@@ -98,3 +98,23 @@ def test_page_urls_come_from_the_kept_site_root_paths(client, portal_site, monke
     body = client.get("/en/").content.decode()
     assert asked == [1]
     assert '<link rel="canonical" href="https://portal.example.org/en/">' in body
+
+
+def test_the_kept_root_paths_come_from_the_database(client, portal_site):
+    """Wagtail empties its shared entry before a change commits, and a request in between
+    can fill it again with the old rows: the copy made under a new version does not
+    read that entry."""
+    from django.core.cache import cache
+    from wagtail.models.sites import (
+        SITE_ROOT_PATHS_CACHE_KEY,
+        SITE_ROOT_PATHS_CACHE_VERSION,
+        SiteRootPath,
+    )
+
+    client.get("/en/")
+    stale = [SiteRootPath(portal_site.get_site().pk, "/home/", "https://old.example.org", "en")]
+    cache.set(SITE_ROOT_PATHS_CACHE_KEY, stale, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    freshness.changed()
+    body = client.get("/en/").content.decode()
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/en/">' in body
+    assert "old.example.org" not in body
