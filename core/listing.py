@@ -19,11 +19,13 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-class DeferredResults:
-    """A listing's results made only when something reads them. A library page whose
-    count and ids are kept (resources/library.py) needs neither: its query, three facets
-    of subqueries, is then never built (a tenth of the page's time). Slicing, as the
-    paginator does, defers too; anything else builds the query and is passed to it."""
+class DeferredQuerySet:
+    """A queryset made only when something reads it. A library page whose count, ids and
+    facet counts are kept (resources/library.py) needs neither its base nor its
+    filtered query, three facets of subqueries: building them was a tenth of the page's
+    time. Slicing, as the paginator does, defers too; anything else makes the queryset
+    and is passed to it. It is not a QuerySet to `isinstance`: give it only to code that
+    calls a queryset method on it first (the search code filters it by locale first)."""
 
     # The paginator asks, to warn about unordered pages: the library always orders them.
     ordered = True
@@ -39,7 +41,7 @@ class DeferredResults:
 
     def __getitem__(self, item):
         if isinstance(item, slice):
-            return DeferredResults(lambda: self.made()[item])
+            return DeferredQuerySet(lambda: self.made()[item])
         return self.made()[item]
 
     def __iter__(self):
@@ -49,6 +51,8 @@ class DeferredResults:
         return len(self.made())
 
     def __getattr__(self, name):
+        if name.startswith("_"):  # copy and pickle ask before __init__ has run
+            raise AttributeError(name)
         return getattr(self.made(), name)
 
 

@@ -14,7 +14,7 @@ from django.db.models.query import QuerySet
 from wagtail.images import get_image_model
 
 from core import facet_cache, facets, freshness, i18n, locales
-from core.listing import DeferredResults
+from core.listing import DeferredQuerySet
 from resources.facets import FACETS
 from search.query import clean_query, runs_in_sql, search_pages, search_queryset
 
@@ -63,7 +63,7 @@ def page_ids(page_obj, filters):
     4 ms at 10,000 resources, the most of any query on an uncached library page
     (docs/performance.md). None for a search server's hits, which come loaded."""
     results = page_obj.object_list
-    if not isinstance(results, (QuerySet, DeferredResults)):
+    if not isinstance(results, (QuerySet, DeferredQuerySet)):
         return None
     sort = sort_order(filters)
     # The order of "most downloaded" changes with each download, not with a publish.

@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from core import visibility
-from core.listing import DeferredResults, FilterableListingMixin, active_filter_links
+from core.listing import DeferredQuerySet, FilterableListingMixin, active_filter_links
 from resources import cards, library
 from resources.forms import LibraryFilterForm
 from resources.models.resource_page import ResourcePage
@@ -32,14 +32,15 @@ class ResourceIndexPage(FilterableListingMixin, Page):
         """Every live resource under no view restriction (the public part of
         `core.i18n.publicly_visible`): resources.library applies the visitor's language
         itself, in SQL or on a search server, so the locale fallback is not applied
-        here. The same for everyone: the listing never shows a restricted page."""
-        return visibility.public(ResourcePage.objects.live())
+        here. The same for everyone: the listing never shows a restricted page. Deferred:
+        a page whose counts and ids are kept never builds it."""
+        return DeferredQuerySet(lambda: visibility.public(ResourcePage.objects.live()))
 
     def apply_filters(self, queryset, filters):
         if library.in_index(filters):
             return library.results(queryset, filters)
         # Built only when the count or the page's ids are not kept yet (library.page_ids).
-        return DeferredResults(lambda: library.results(queryset, filters))
+        return DeferredQuerySet(lambda: library.results(queryset, filters))
 
     def count_results(self, results, filters):
         return library.count(results, filters)
