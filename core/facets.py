@@ -245,7 +245,7 @@ class FacetField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
     def __init__(self, *, facet_choices, **kwargs):
-        self.by_slug = {choice.slug: choice for choice in facet_choices}
+        self.by_slug = {str(choice.slug): choice for choice in facet_choices}
         menu = [(c.slug, c.label) for c in facet_choices]
         # Given as a callable, the choices are normalised only if the widget is drawn:
         # listings draw their checkboxes with counts (`facet_checkboxes`), and Django's
@@ -253,7 +253,7 @@ class FacetField(forms.MultipleChoiceField):
         super().__init__(choices=lambda: menu, **kwargs)
 
     def valid_value(self, value):
-        return value in self.by_slug
+        return str(value) in self.by_slug
 
     def clean(self, value):
         return [self.by_slug[slug] for slug in super().clean(value)]

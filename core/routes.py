@@ -36,8 +36,9 @@ MAX_BYTES = 8 * 1024 * 1024
 logger = logging.getLogger(__name__)
 
 # (the content version, {(site id, language, path): (page, args, kwargs, resolves "/"),
-# pickled}, [bytes kept]), one tuple so that all change at once; replaced, never emptied
-# in place (a threaded server's other requests may be reading the old one).
+# pickled, or b"" when it cannot be pickled}, [bytes kept]), one tuple so that all
+# change at once; replaced, never emptied in place (a threaded server's other requests
+# may be reading the old one).
 _copies = (None, {}, [0])
 
 
@@ -54,27 +55,28 @@ def route_for_request(request, path):
         _copies = (version, known, used)
     key = (site.pk, translation.get_language(), path)
     pickled = known.get(key)
-    if pickled is not None:
+    if pickled:
         page, args, kwargs, own_url = pickle.loads(pickled)  # noqa: S301 (pickled here)
         if own_url:
             # Set by RoutablePageMixin.route, which a kept route skips.
             request.routable_resolver_match = page.resolve_subpage("/")
         return RouteResult(page, args, kwargs)
     result = Page.route_for_request(request, path)
-    if result is not None:
-        page, args, kwargs = result
-        own_url = isinstance(page, RoutablePageMixin)
-        if not own_url or _is_own_url(page, request):
-            try:
-                pickled = pickle.dumps((page, args, kwargs, own_url))
-            except Exception:  # noqa: BLE001 (the route is in hand: serve it, keep nothing)
-                logger.warning(
-                    "Route to %s not kept: its page cannot be pickled", path, exc_info=True
-                )
-            else:
-                if used[0] + len(pickled) <= MAX_BYTES:
-                    known[key] = pickled
-                    used[0] += len(pickled)
+    if result is None or pickled is not None or used[0] >= MAX_BYTES:
+        return result  # routes nowhere, cannot be kept (below), or the budget is spent
+    page, args, kwargs = result
+    own_url = isinstance(page, RoutablePageMixin)
+    if own_url and not _is_own_url(page, request):
+        return result
+    try:
+        pickled = pickle.dumps((page, args, kwargs, own_url))
+    except Exception:  # noqa: BLE001 (the route is in hand: serve it, keep nothing)
+        logger.warning("Route to %s not kept: its page cannot be pickled", path, exc_info=True)
+        known[key] = b""  # not tried again under this version, nor logged again
+        return result
+    if used[0] + len(pickled) <= MAX_BYTES:
+        known[key] = pickled
+        used[0] += len(pickled)
     return result
 
 

@@ -11,10 +11,9 @@ changed with a queryset `update()` (no signal) is not noticed until the next cha
 
 import pickle
 
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
-from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
+from wagtail.models.sites import SiteRootPath
 
 from core import freshness, page_cache
 
@@ -23,30 +22,31 @@ from core import freshness, page_cache
 MAX_HOSTS = 64
 
 # (the content version, {(host name, port): the Site with its root page, pickled, or
-# None; ROOT_PATHS: Wagtail's site root paths, pickled}), one tuple so that both change
-# at once. Replaced, never emptied in place: a threaded server's other requests may be
-# reading the old one.
-_copies = (None, {})
-ROOT_PATHS = "root paths"
+# None}, [the site root paths, pickled, or None]), one tuple so that all change at once.
+# Replaced, never emptied in place: a threaded server's other requests may be reading
+# the old one.
+_copies = (None, {}, [None])
 
 
-def _known():
+def _current():
     """This process's copies under the current content version."""
     global _copies
     version = freshness.version()
-    made_under, known = _copies
-    if made_under != version or len(known) >= MAX_HOSTS:
-        known = {}
-        _copies = (version, known)
-    return known
+    if _copies[0] != version:
+        _copies = (version, {}, [None])
+    return _copies
 
 
 def find_for_request(request):
     """`Site.find_for_request(request)`'s answer, each request getting its own copy (the
     routing code caches things on the root page)."""
+    global _copies
     # As Wagtail does: the raw host, ALLOWED_HOSTS being checked elsewhere.
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    known = _known()
+    version, known, root_paths = _current()
+    if len(known) >= MAX_HOSTS:
+        known = {}
+        _copies = (version, known, root_paths)
     if key not in known:
         site = Site._find_for_request(request)
         if site is not None:
@@ -62,14 +62,26 @@ def site_root_paths():
     """`Site.get_site_root_paths()`, which Wagtail reads from the shared cache (a round
     trip) once per request that makes a page's URL. Kept with the sites: a site, or a
     home page published or moved in any language, changes the content version."""
-    known = _known()
-    if ROOT_PATHS not in known:
-        # From the database, not from Wagtail's shared entry: Wagtail empties it before
-        # a change commits, and a request in between may have filled it again with the
-        # old rows. One query per process after a change.
-        cache.delete(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
-        known[ROOT_PATHS] = pickle.dumps(Site.get_site_root_paths())
-    return pickle.loads(known[ROOT_PATHS])  # noqa: S301 (pickled here)
+    kept = _current()[2]
+    if kept[0] is None:
+        kept[0] = pickle.dumps(root_paths_from_database())
+    return pickle.loads(kept[0])  # noqa: S301 (pickled here)
+
+
+def root_paths_from_database():
+    """The site root paths as Wagtail lists them with WAGTAIL_I18N_ENABLED, as the
+    portal runs (each site's home page in every language, the longest paths first),
+    read from the database: Wagtail's shared entry
+    is emptied before a change commits, and a request in between can fill it again with
+    the old rows. tests/core/test_sites.py compares the two lists."""
+    sites = Site.objects.select_related("root_page").order_by(
+        "-root_page__url_path", "-is_default_site", "hostname"
+    )
+    return [
+        SiteRootPath(site.id, home.url_path, site.root_url, home.locale.language_code)
+        for site in sites
+        for home in site.root_page.get_translations(inclusive=True).select_related("locale")
+    ]
 
 
 class SiteMiddleware:

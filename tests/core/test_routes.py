@@ -184,11 +184,12 @@ def test_a_page_that_cannot_be_copied_is_routed_each_time(client, kenya, monkeyp
         return Page.route(page, request, components)
 
     monkeypatch.setattr(CountryPage, "route", route)
-    for _ in range(2):
+    for _ in range(3):
         response, routing = routing_queries(client, "/en/countries/kenya/")
         assert response.status_code == 200 and routing
-    assert routes._copies[1] == {}
-    assert "Route to countries/kenya/ not kept" in caplog.text
+    assert list(routes._copies[1].values()) == [b""]
+    # Logged once per version, not on every request.
+    assert caplog.text.count("Route to countries/kenya/ not kept") == 1
 
 
 def test_the_copies_are_bounded_in_bytes(client, kenya, monkeypatch):
@@ -197,7 +198,7 @@ def test_the_copies_are_bounded_in_bytes(client, kenya, monkeypatch):
     size = routes._copies[2][0]
     assert size == len(routes._copies[1][(kenya.get_site().pk, "en", "countries/")])
     monkeypatch.setattr(routes, "MAX_BYTES", size + 100)
-    for url in ("/en/countries/kenya/", "/en/countries/kenya/peer-support/", "/en/stories/"):
-        assert client.get(url).status_code in (200, 404)
+    for url in ("/en/countries/kenya/", "/en/countries/kenya/peer-support/"):
+        assert client.get(url).status_code == 200
         assert routes._copies[2][0] <= size + 100
     assert len(routes._copies[1]) == 1

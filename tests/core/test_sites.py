@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Site
 
 from core import freshness, sites
+from tests.support import countries as build
 
 
 @pytest.fixture(autouse=True)
@@ -85,18 +86,17 @@ def test_page_urls_come_from_the_kept_site_root_paths(client, portal_site, monke
     """Wagtail reads its site root paths from the shared cache once per request that makes
     a page's URL: they are kept with the site, and a changed site is seen at once."""
     client.get("/en/")
-    asked = []
-    original = Site.get_site_root_paths
-    monkeypatch.setattr(
-        Site, "get_site_root_paths", staticmethod(lambda: asked.append(1) or original())
-    )
+    made, wagtails = [], []
+    original = sites.root_paths_from_database
+    monkeypatch.setattr(sites, "root_paths_from_database", lambda: made.append(1) or original())
+    monkeypatch.setattr(Site, "get_site_root_paths", staticmethod(lambda: wagtails.append(1) or []))
     body = client.get("/en/").content.decode()
-    assert asked == [] and '<link rel="canonical" href="http://127.0.0.1:8000/en/">' in body
+    assert made == [] and '<link rel="canonical" href="http://127.0.0.1:8000/en/">' in body
     default = Site.objects.get(is_default_site=True)
     default.hostname, default.port = "portal.example.org", 443
     default.save()
     body = client.get("/en/").content.decode()
-    assert asked == [1]
+    assert made == [1] and wagtails == []
     assert '<link rel="canonical" href="https://portal.example.org/en/">' in body
 
 
@@ -118,3 +118,17 @@ def test_the_kept_root_paths_come_from_the_database(client, portal_site):
     body = client.get("/en/").content.decode()
     assert '<link rel="canonical" href="http://127.0.0.1:8000/en/">' in body
     assert "old.example.org" not in body
+
+
+def test_the_root_paths_read_from_the_database_are_wagtails(portal_site, settings):
+    """The copy lists what Wagtail's own `get_site_root_paths` lists, in its order: with
+    a second site whose root is deeper, and every language's home page."""
+    from django.core.cache import cache
+
+    settings.ALLOWED_HOSTS = ["*"]
+    section = build.country_index(portal_site)
+    Site.objects.create(hostname="section.example.org", root_page=section, site_name="Section")
+    cache.clear()  # Wagtail's list made afresh
+    wagtails = Site.get_site_root_paths()
+    assert len(wagtails) > len(settings.LANGUAGES)
+    assert sites.root_paths_from_database() == wagtails

@@ -168,13 +168,15 @@ def test_publishing_an_edit_indexes_the_new_facet_keys(guide, settings, monkeypa
     assert documents[-1][TOPIC_COLUMN] == [key(Topic, "peer-support")]
 
 
-def test_the_library_hands_the_index_a_queryset(client, guide, settings, monkeypatch):
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_library_hands_the_index_a_queryset(client, guide, settings, monkeypatch, language):
     """The library's base is deferred (core.listing.DeferredQuerySet): a typed search on a
-    search server still gives the backend a QuerySet, and its facets are counted there."""
+    search server still gives the backend a QuerySet, and its facets are counted there,
+    in English and through the locale fallback."""
     settings.PAGE_CACHE_SECONDS = 0
     recorder = Recorder(count=3)
     use_recorder(settings, monkeypatch, recorder)
-    response = client.get("/en/resources/?q=recovery&topic=recovery")
+    response = client.get(f"/{language}/resources/?q=recovery&topic=recovery")
     assert response.status_code == 200
     aggregated = [call for call in search_calls(recorder) if call.get("aggregations")]
     assert aggregated and all(call["size"] == 0 for call in aggregated)
